@@ -1,0 +1,13 @@
+namespace Survey.Cli.Commands;
+
+// Placeholder so the CLI builds while this command is written; replaced by the real command.
+internal static class ValidateCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        _ = args;
+        _ = stdout;
+        stderr.WriteLine("survey: this command is not available yet");
+        return 2;
+    }
+}

@@ -1,0 +1,42 @@
+using Survey.Cli.Analysis;
+using Survey.Cli.Commands;
+
+namespace Survey.Cli;
+
+/// <summary>
+/// <c>survey validate | weight | crosstab</c>: the researcher's and CI's command line.
+/// Exit codes: 0 success, 1 invalid input (messages on stderr), 2 usage error.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.Out.WriteLine("""
+                usage: survey <command> [options]
+
+                  validate [paths...]   check survey files, targets files and locale files
+                                        (default: surveys/ and locales/ of the current folder)
+                  weight   --data responses.csv --targets targets.yaml --out weights.csv
+                  crosstab --data responses.csv --targets targets.yaml --by VAR
+                           [--questions a,b] [--min-cell N] --out crosstab.csv
+                """);
+            return args.Length == 0 ? 2 : 0;
+        }
+        var rest = args[1..];
+        return args[0] switch
+        {
+            "validate" => ValidateCommand.Run(rest, Console.Out, Console.Error),
+            "weight" => WeightCommand.Run(rest, Console.Out, Console.Error),
+            "crosstab" => CrosstabCommand.Run(rest, Console.Out, Console.Error),
+            _ => Unknown(args[0]),
+        };
+    }
+
+    private static int Unknown(string command)
+    {
+        Console.Error.WriteLine($"survey: unknown command '{command}' (try 'survey --help')");
+        return 2;
+    }
+}
