@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Survey.Data;
+
+/// <summary>The respondent flow's storage: drafts in progress and completed anonymous responses.</summary>
+public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
+{
+    public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<SurveyResponse> Responses => Set<SurveyResponse>();
+
+    public DbSet<ResponseAnswer> ResponseAnswers => Set<ResponseAnswer>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        IncrementDraftVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        IncrementDraftVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SurveyDbContext).Assembly);
+
+    // The UPDATE's WHERE uses the original Version, the SET the incremented one: a second post based on the
+    // same loaded version matches no row and fails with DbUpdateConcurrencyException instead of writing twice.
+    private void IncrementDraftVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Draft>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(d => d.Version);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+}
