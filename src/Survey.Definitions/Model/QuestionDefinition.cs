@@ -22,4 +22,7 @@ public abstract record QuestionSettings
 {
     /// <summary>The options a respondent can choose (for scales: the scale points followed by extra codes); empty for open questions.</summary>
     public virtual IReadOnlyList<OptionDefinition> Options => [];
+
+    /// <summary>True when answers are numbers that conditions may compare (<c>less_than</c> …): number, rating, year.</summary>
+    public virtual bool IsNumeric => false;
 }

@@ -13,6 +13,12 @@ public interface IQuestionType
     string Name { get; }
 
     /// <summary>
+    /// Reads and checks the type's own keys of a question in YAML (<c>options</c>, <c>min</c> …). Problems are reported
+    /// through <paramref name="reader"/>; the returned settings are only used when the file has no errors.
+    /// </summary>
+    QuestionSettings ReadSettings(QuestionSettingsReader reader);
+
+    /// <summary>
     /// Reads the answer from posted fields (see <see cref="FieldNames"/>). Invalid or tampered input (a code that is not an
     /// option, text over the limit, a number out of range) gives errors and no values. <c>required</c> is checked here too.
     /// </summary>
