@@ -1,26 +1,36 @@
-var builder = WebApplication.CreateBuilder(args);
+using Survey.Web.Infrastructure;
+using Survey.Web.Jobs;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddSurveyDefinitions();
+    builder.AddSurveyLocalization();
+    builder.AddSurveyStorage();
+    builder.AddSurveyPages();
+    builder.AddSurveyJobs();
+
+    var app = builder.Build();
+
+    await app.MigrateSurveyDatabaseAsync();
+
+    app.UseStatusCodePagesWithReExecute("/status/{0}");
+    app.UseSurveySecurityHeaders();
+    app.UseStaticFiles();
+    app.UseSurveyLocalization();
+    app.UseRouting();
+    app.MapRazorPages();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (SurveyDefinitionException e)
+{
+    // An invalid survey or locale file: say exactly where, and do not start.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
 }
 
-app.UseHttpsRedirection();
-
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
-app.Run();
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Survey.Data;
+using Survey.Definitions.QuestionTypes;
+
+namespace Survey.Web.Infrastructure;
+
+public static class PlatformExtensions
+{
+    /// <summary>The SQLite file under the configured path (its folder is created on first start).</summary>
+    public static WebApplicationBuilder AddSurveyStorage(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SurveyPlatformOptions.Section).Get<SurveyPlatformOptions>() ?? new SurveyPlatformOptions();
+        var path = options.Resolve(builder.Environment.ContentRootPath, options.DatabasePath);
+        builder.Services.AddSurveyData($"Data Source={path}");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CivilDate>();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddSurveyPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(QuestionTypeRegistry.Default);
+        builder.Services.AddSingleton<QuestionMessages>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new AntiforgeryFailureFilter());
+        }).AddMvcOptions(options => options.Filters.Add<LanguageRouteFilter>());
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "survey.af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return builder;
+    }
+
+    public static async Task MigrateSurveyDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        await DatabaseInitializer.MigrateAsync(db, CancellationToken.None);
+    }
+}

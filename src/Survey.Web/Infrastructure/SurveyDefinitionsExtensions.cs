@@ -1,0 +1,45 @@
+using Survey.Definitions;
+using Survey.Definitions.Model;
+
+namespace Survey.Web.Infrastructure;
+
+/// <summary>The surveys the platform serves, loaded and validated once at start-up.</summary>
+public sealed class SurveyLibrary(IReadOnlyList<SurveyDefinition> surveys)
+{
+    public IReadOnlyList<SurveyDefinition> All { get; } = surveys;
+
+    public IEnumerable<SurveyDefinition> Open => All.Where(s => s.Status == SurveyStatus.Open);
+
+    public SurveyDefinition? Find(string id) => All.FirstOrDefault(s => s.Id == id);
+}
+
+/// <summary>A survey or locale file is invalid: the platform does not start. The message lists every error as file:line:col.</summary>
+public sealed class SurveyDefinitionException(IReadOnlyList<string> errors)
+    : Exception("The platform cannot start: " + errors.Count + " error(s) in survey or locale files:" + Environment.NewLine + string.Join(Environment.NewLine, errors))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}
+
+public static class SurveyDefinitionsExtensions
+{
+    /// <summary>Loads and validates every survey and locale file; throws <see cref="SurveyDefinitionException"/> on any error.</summary>
+    public static WebApplicationBuilder AddSurveyDefinitions(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SurveyPlatformOptions.Section);
+        builder.Services.Configure<SurveyPlatformOptions>(section);
+        var options = section.Get<SurveyPlatformOptions>() ?? new SurveyPlatformOptions();
+        var root = builder.Environment.ContentRootPath;
+
+        var surveys = SurveyCatalog.LoadDirectory(options.Resolve(root, options.SurveysPath));
+        var locales = LocaleCatalog.LoadDirectory(options.Resolve(root, options.LocalesPath));
+        var errors = surveys.Diagnostics.Concat(locales.Diagnostics).Select(d => d.ToString()).ToList();
+        if (errors.Count > 0)
+        {
+            throw new SurveyDefinitionException(errors);
+        }
+
+        builder.Services.AddSingleton(new SurveyLibrary(surveys.Surveys));
+        builder.Services.AddSingleton(new InterfaceTexts(locales.Texts));
+        return builder;
+    }
+}

@@ -1,0 +1,252 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Survey.Data;
+using Survey.Definitions.Answers;
+using Survey.Definitions.Model;
+using Survey.Definitions.QuestionTypes;
+using Survey.Web.Infrastructure;
+
+namespace Survey.Web.Pages.Respond;
+
+/// <summary>
+/// One page of questions. GET shows it with the answers saved so far; POST validates, saves and moves on. Back and the
+/// language switch save what is valid without showing errors. The last page submits: the anonymous response is written and
+/// the unfinished answers deleted in one transaction, so a double click cannot store twice.
+/// </summary>
+public sealed partial class QuestionModel(
+    SurveyLibrary library,
+    SurveyDbContext db,
+    QuestionTypeRegistry registry,
+    QuestionMessages messages,
+    CivilDate date,
+    IMemoryCache completed) : PageModel
+{
+    public SurveyDefinition Survey { get; private set; } = null!;
+    public PageDefinition CurrentPage { get; private set; } = null!;
+    public LanguageTag Language { get; private set; }
+    public string Token { get; private set; } = string.Empty;
+    public IReadOnlyList<QuestionView> Questions { get; private set; } = [];
+    public IReadOnlyList<KeyValuePair<string, string>> Errors { get; private set; } = [];
+    public int PageNumber { get; private set; }
+    public int PageCount { get; private set; }
+    public bool IsFirst => PageNumber == 1;
+    public bool IsLast => PageNumber == PageCount;
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string surveyId, string token, string pageId, string? notice, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(surveyId, token, pageId, tracking: false, cancellationToken);
+        if (loaded.Result is { } result)
+        {
+            return result;
+        }
+        var answers = DraftAnswers.Read(loaded.Draft!);
+        Notice = notice is AntiforgeryFailureFilter.NoticeKey or "incomplete" ? notice : null;
+        Show(answers, question => registry.Get(question.Type).ToFormValues(question, answers.Get(question.Id)), []);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string surveyId, string token, string pageId, string? nav, string? switchTo, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(surveyId, token, pageId, tracking: true, cancellationToken);
+        if (loaded.Result is { } result)
+        {
+            return result;
+        }
+        var draft = loaded.Draft!;
+        var flow = new SurveyFlow(Survey);
+        var before = DraftAnswers.Read(draft);
+        var form = new DictionaryFormInput(Request.Form.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal));
+        var posted = Handler.ReadPage(registry, flow, CurrentPage, before, form);
+
+        if (switchTo is not null || nav == "back")
+        {
+            // Keep every valid answer; an invalid one is simply not saved yet, and is asked again later.
+            await Handler.SaveAsync(db, draft, posted.Answers, date.Today(), cancellationToken);
+            if (switchTo is not null)
+            {
+                var target = Survey.Languages.FirstOrDefault(l => l.Value == switchTo);
+                return Redirect($"/{(target == default ? Language : target)}/{Survey.Id}/{Token}/{CurrentPage.Id}");
+            }
+            var previous = flow.PreviousPage(CurrentPage.Id, posted.Answers);
+            return Redirect(previous is null ? $"/{Language}/{Survey.Id}" : $"/{Language}/{Survey.Id}/{Token}/{previous.Id}");
+        }
+
+        if (posted.Errors.Count > 0)
+        {
+            var raw = form;
+            Show(before, question => Handler.PostedValues(question, raw), posted.Errors);
+            return Page();
+        }
+
+        var next = flow.NextPage(CurrentPage.Id, posted.Answers);
+        if (next is not null)
+        {
+            DraftAnswers.Reach(draft, next.Id);
+            await Handler.SaveAsync(db, draft, posted.Answers, date.Today(), cancellationToken);
+            return Redirect($"/{Language}/{Survey.Id}/{Token}/{next.Id}");
+        }
+
+        var incomplete = Handler.FirstIncompletePage(flow, posted.Answers);
+        if (incomplete is not null)
+        {
+            DraftAnswers.Reach(draft, incomplete.Id);
+            await Handler.SaveAsync(db, draft, posted.Answers, date.Today(), cancellationToken);
+            return Redirect($"/{Language}/{Survey.Id}/{Token}/{incomplete.Id}?notice=incomplete");
+        }
+
+        if (!await Handler.SubmitAsync(db, Survey, draft, Language, flow.Prune(posted.Answers), date.Today(), cancellationToken))
+        {
+            return Redirect($"/{Language}/{Survey.Id}/{Token}/{CurrentPage.Id}");
+        }
+        completed.Set(CompletedKey(Token), true, TimeSpan.FromMinutes(30));
+        return Redirect($"/{Language}/{Survey.Id}/done");
+    }
+
+    private static string CompletedKey(string token) => "completed:" + token;
+
+    private sealed record Loaded(Draft? Draft, IActionResult? Result);
+
+    private async Task<Loaded> LoadAsync(string surveyId, string token, string pageId, bool tracking, CancellationToken cancellationToken)
+    {
+        Language = LocalizationExtensions.CurrentLanguage();
+        Token = token;
+        var survey = library.Find(surveyId);
+        if (survey is null || !survey.Languages.Contains(Language))
+        {
+            return new(null, NotFound());
+        }
+        Survey = survey;
+        var query = tracking ? db.Drafts : db.Drafts.AsNoTracking();
+        var draft = await query.SingleOrDefaultAsync(d => d.Token == token && d.SurveyId == surveyId, cancellationToken);
+        if (draft is null)
+        {
+            // A second click on Submit arrives after the first one deleted the draft: show the same closing page.
+            return new(null, completed.TryGetValue(CompletedKey(token), out _) ? Redirect($"/{Language}/{Survey.Id}/done") : NotFound());
+        }
+        if (draft.SurveyVersion != survey.Version)
+        {
+            return new(null, NotFound());
+        }
+        var flow = new SurveyFlow(survey);
+        var answers = DraftAnswers.Read(draft);
+        var visible = flow.VisiblePages(answers);
+        var reached = DraftAnswers.ReachedPages(draft);
+        var page = visible.FirstOrDefault(p => p.Id == pageId);
+        if (page is null || !reached.Contains(page.Id, StringComparer.Ordinal))
+        {
+            // Not reachable with these answers (a typed address, a stale tab, a tampered post): go to the furthest page.
+            var furthest = visible.LastOrDefault(p => reached.Contains(p.Id, StringComparer.Ordinal)) ?? visible[0];
+            return new(null, Redirect($"/{Language}/{survey.Id}/{token}/{furthest.Id}"));
+        }
+        CurrentPage = page;
+        PageNumber = visible.ToList().IndexOf(page) + 1;
+        PageCount = visible.Count;
+        return new(draft, null);
+    }
+
+    private void Show(AnswerSet answers, Func<QuestionDefinition, IReadOnlyDictionary<string, IReadOnlyList<string>>> values, IReadOnlyList<AnswerError> errors)
+    {
+        var flow = new SurveyFlow(Survey);
+        var errorText = errors.ToDictionary(e => e.Field, e => messages.For(Survey.FindQuestion(QuestionOf(e.Field))!, e, Language), StringComparer.Ordinal);
+        Questions = [.. flow.VisibleQuestions(CurrentPage, answers).Select(q => new QuestionView(q, Language, OptionOrder.For(q, Token), values(q), errorText))];
+        Errors = [.. errors.Select(e => new KeyValuePair<string, string>(FieldNames.HtmlId(e.Field), errorText[e.Field]))];
+        ViewData["HasErrors"] = Errors.Count > 0;
+    }
+
+    private static string QuestionOf(string field) => field.Split(':', 2)[0];
+
+    public static class Handler
+    {
+        public sealed record PageAnswers(AnswerSet Answers, IReadOnlyList<AnswerError> Errors);
+
+        /// <summary>Reads the visible questions of a page; the answer set keeps valid answers and drops those of hidden questions.</summary>
+        public static PageAnswers ReadPage(QuestionTypeRegistry registry, SurveyFlow flow, PageDefinition page, AnswerSet before, IFormInput form)
+        {
+            var answers = before.Without(page.Questions.Select(q => q.Id));
+            var errors = new List<AnswerError>();
+            foreach (var question in flow.VisibleQuestions(page, before))
+            {
+                var parsed = registry.Get(question.Type).ParseAnswer(question, form);
+                if (parsed.IsValid)
+                {
+                    answers = answers.With(question.Id, parsed.Values);
+                }
+                else
+                {
+                    errors.AddRange(parsed.Errors);
+                }
+            }
+            return new PageAnswers(answers, errors);
+        }
+
+        public static IReadOnlyDictionary<string, IReadOnlyList<string>> PostedValues(QuestionDefinition question, IFormInput form)
+        {
+            var fields = new List<string> { FieldNames.For(question.Id), FieldNames.ForOther(question.Id) };
+            if (question.Settings is Survey.Definitions.QuestionTypes.Matrix.MatrixSettings matrix)
+            {
+                fields.AddRange(matrix.Items.Select(i => FieldNames.ForItem(question.Id, i.Code)));
+            }
+            return fields.ToDictionary(f => f, f => form.Values(f), StringComparer.Ordinal);
+        }
+
+        /// <summary>The first shown page with a required question left unanswered (possible after going back and changing an answer).</summary>
+        public static PageDefinition? FirstIncompletePage(SurveyFlow flow, AnswerSet answers) =>
+            flow.VisiblePages(answers).FirstOrDefault(p => flow.VisibleQuestions(p, answers).Any(q => q.Required && answers.Get(q.Id).Count == 0));
+
+        public static async Task SaveAsync(SurveyDbContext db, Draft draft, AnswerSet answers, DateOnly today, CancellationToken cancellationToken)
+        {
+            DraftAnswers.Write(draft, answers);
+            draft.UpdatedOn = today;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A double click: the first request saved the same answers; this one changes nothing.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        /// <summary>
+        /// Writes the anonymous response and deletes the draft in one SaveChanges (one transaction). The response gets a new
+        /// random id and the day only; nothing of the draft, the request or the respondent's device is copied.
+        /// </summary>
+        /// <returns>False when a concurrent save changed the draft first: nothing is stored and the page should be shown again.</returns>
+        public static async Task<bool> SubmitAsync(SurveyDbContext db, SurveyDefinition survey, Draft draft, LanguageTag language, AnswerSet answers, DateOnly today, CancellationToken cancellationToken)
+        {
+            var response = new SurveyResponse
+            {
+                Id = Guid.NewGuid(),
+                SurveyId = survey.Id,
+                SurveyVersion = survey.Version,
+                Language = language.Value,
+                CompletedOn = today,
+            };
+            foreach (var question in survey.Questions)
+            {
+                foreach (var value in answers.Get(question.Id))
+                {
+                    response.Answers.Add(new ResponseAnswer { QuestionId = question.Id, Item = value.Item, Code = value.Code, Text = value.Text });
+                }
+            }
+            db.Responses.Add(response);
+            db.Drafts.Remove(draft);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A concurrent request (a double click) submitted or saved this draft first: this one stores nothing.
+                // If the draft is gone, that request stored the response; otherwise show the page again.
+                db.ChangeTracker.Clear();
+                return !await db.Drafts.AnyAsync(d => d.Token == draft.Token, cancellationToken);
+            }
+        }
+    }
+}

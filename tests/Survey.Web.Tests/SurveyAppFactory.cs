@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Survey.Data;
+using Survey.Testing;
+
+namespace Survey.Web.Tests;
+
+/// <summary>
+/// The real app on a fresh SQLite file (HOUSE practice 11). Every request appears to come from <see cref="ClientAddress"/>,
+/// so tests can prove the address is never stored.
+/// </summary>
+public class SurveyAppFactory : WebApplicationFactory<Program>
+{
+    public static readonly IPAddress ClientAddress = IPAddress.Parse("198.51.100.173");
+
+    private readonly TempDirectory _temp = new();
+
+    public SurveyAppFactory()
+        : this(Path.Combine(RepoPaths.Root, "tests", "Survey.Web.Tests", "Surveys"))
+    {
+    }
+
+    protected SurveyAppFactory(string surveysPath)
+    {
+        SurveysPath = surveysPath;
+        DatabasePath = _temp.File("survey.db");
+    }
+
+    public string SurveysPath { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The app's clock: 21 Nov 2026, 23:30 in Amsterdam (22:30 UTC), so "the day" is checked across a UTC/local gap.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 22, 30, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Survey:SurveysPath", SurveysPath);
+        builder.UseSetting("Survey:LocalesPath", RepoPaths.Locales);
+        builder.UseSetting("Survey:DatabasePath", DatabasePath);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new ClientAddressStartupFilter(ClientAddress));
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public T WithScope<T>(Func<IServiceProvider, T> action)
+    {
+        using var scope = Services.CreateScope();
+        return action(scope.ServiceProvider);
+    }
+
+    public T WithDb<T>(Func<SurveyDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<SurveyDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            _temp.Dispose();
+        }
+    }
+
+    private sealed class ClientAddressStartupFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(nextMiddleware => context =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+/// <summary>The app serving the surveys shipped in <c>surveys/</c>.</summary>
+public sealed class ShippedSurveysAppFactory() : SurveyAppFactory(RepoPaths.Surveys);
