@@ -5,8 +5,8 @@ namespace Survey.Definitions.Tests;
 
 public sealed class SurveyFlowTests
 {
-    // p1: colour; p2 (only when blue): shade, and why (only when shade is dark); p3: hidden_all (every question conditional);
-    // p4: last.
+    // p1: colour; p2 (only when blue): shade; p2b: why (only when shade is dark); p3: follow_up (only when why answered);
+    // p4: last. Pages whose questions are all hidden are skipped.
     private static readonly SurveyDefinition Survey = TestSurveys.Load("""
         pages:
           - id: p1
@@ -26,6 +26,8 @@ public sealed class SurveyFlowTests
                 options:
                   - { code: dark, text: { nl: Donker, en: Dark } }
                   - { code: light, text: { nl: Licht, en: Light } }
+          - id: p2b
+            questions:
               - id: why
                 type: text
                 show_if: { question: shade, equals: dark }
@@ -56,15 +58,18 @@ public sealed class SurveyFlowTests
     {
         var answers = Answer(Answer(Answer(AnswerSet.Empty, "colour", "blue"), "shade", "dark"), "why", null, "mooi");
 
-        Assert.Equal(["p1", "p2", "p3", "p4"], Flow.VisiblePages(answers).Select(p => p.Id));
+        Assert.Equal(["p1", "p2", "p2b", "p3", "p4"], Flow.VisiblePages(answers).Select(p => p.Id));
     }
 
     [Fact]
     public void VisibleQuestions_QuestionCondition_HidesQuestion()
     {
-        var answers = Answer(Answer(AnswerSet.Empty, "colour", "blue"), "shade", "light");
+        var light = Answer(Answer(AnswerSet.Empty, "colour", "blue"), "shade", "light");
+        var dark = Answer(Answer(AnswerSet.Empty, "colour", "blue"), "shade", "dark");
 
-        Assert.Equal(["shade"], Flow.VisibleQuestions(Survey.Pages[1], answers).Select(q => q.Id));
+        Assert.Empty(Flow.VisibleQuestions(Survey.Pages[2], light));
+        Assert.Equal(["why"], Flow.VisibleQuestions(Survey.Pages[2], dark).Select(q => q.Id));
+        Assert.Equal(["p1", "p2", "p4"], Flow.VisiblePages(light).Select(p => p.Id));
     }
 
     [Fact]

@@ -177,9 +177,11 @@ internal static class ConditionChecker
                 diagnostics.Add(use.QuestionNode, $"the show_if of {use.Owner} refers to unknown question '{use.Question}'");
                 continue;
             }
-            if (use.OwnerOrder is null && target.PageIndex == use.PageIndex)
+            if (target.PageIndex == use.PageIndex)
             {
-                diagnostics.Add(use.QuestionNode, $"the show_if of {use.Owner} refers to question '{use.Question}' on the same page; a page's condition can only use answers from earlier pages");
+                // Respondents see a page at once and the flow works without JavaScript, so an answer on this page
+                // cannot change what this page shows.
+                diagnostics.Add(use.QuestionNode, $"the show_if of {use.Owner} refers to question '{use.Question}' on the same page; a condition can only use answers from earlier pages");
                 continue;
             }
             if (target.PageIndex > use.PageIndex || (target.PageIndex == use.PageIndex && target.Order >= use.OwnerOrder))
