@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Survey.Web.Tests.Pages.Respond;
@@ -82,6 +83,18 @@ public sealed class QuestionTests(SurveyAppFactory app)
 
         Assert.Equal(second.Path, again.Path);
         Assert.Contains("Choose 2 at most.", again.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_QuestionPage_EnterInTextFieldGoesToNextPageNotToLanguageSwitch()
+    {
+        var first = await RespondentClient.For(app).StartAsync("en", "flowtest");
+
+        // The default button of a form is its first submit button in document order (HTML, implicit submission).
+        var firstSubmit = Regex.Match(first.Html, "<button type=\"submit\"[^>]*>");
+
+        Assert.Contains("name=\"nav\" value=\"next\"", firstSubmit.Value, StringComparison.Ordinal);
+        Assert.True(first.Html.IndexOf(firstSubmit.Value, StringComparison.Ordinal) < first.Html.IndexOf("name=\"switchTo\"", StringComparison.Ordinal));
     }
 
     [Fact]
