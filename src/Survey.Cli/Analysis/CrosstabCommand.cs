@@ -1,13 +1,101 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Survey.Statistics;
+
 namespace Survey.Cli.Analysis;
 
-// Placeholder so the CLI builds while this command is written; replaced by the real command.
+/// <summary><c>survey crosstab</c>: weighted estimates per question, option and group, in long format.</summary>
 internal static class CrosstabCommand
 {
+    public const string Help = """
+        usage: survey crosstab --data responses.csv --targets targets.yaml --by VAR --out crosstab.csv
+                               [--questions a,b] [--min-cell N] [--min-base N] [--base-weight COLUMN]
+
+        Rakes the respondents to the targets (see 'survey weight --help'), then writes one row per question, option
+        and group (every value of --by, plus 'all'):
+          question,option,group,base,count,weighted_count,estimate,se,ci_low,ci_high,suppressed,indicative
+        base = respondents in the group with an answer (an empty cell is missing; a "don't know" code is an answer),
+        count = those choosing the option, estimate = weighted proportion among them, se = linearised standard error
+        accounting for the raking (as R's survey package), ci = 95% logit interval. Numeric questions get one row per
+        group with an empty option, the weighted mean and estimate +- 1.96 se.
+        Questions: every column except the margin variables, id, response_id, weight and the base-weight column,
+        unless --questions names them. A column is numeric when every non-empty value is a number AND it has more
+        than 12 distinct values; otherwise it is categorical.
+        Disclosure: a cell with count below --min-cell (default 10) is suppressed (numbers left empty); a group with
+        base below --min-base (default 30) is flagged indicative. The Rao-Scott test per categorical question is
+        printed on standard output.
+        Exit codes: 0 done, 1 invalid input, 2 usage error.
+        """;
+
+    private static readonly HashSet<string> Allowed = ["data", "targets", "out", "by", "questions", "min-cell", "min-base", "base-weight"];
+    private static readonly HashSet<string> Required = ["data", "targets", "out", "by"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        _ = args;
-        _ = stdout;
-        stderr.WriteLine("survey: this command is not available yet");
-        return 2;
+        if (args is ["--help"] or ["-h"])
+        {
+            stdout.WriteLine(Help);
+            return 0;
+        }
+        try
+        {
+            var options = AnalysisArguments.Parse(args, Allowed, Required);
+            var rule = new DisclosureRule { MinCellCount = options.Integer("min-cell", 10), MinGroupBase = options.Integer("min-base", 30) };
+            var input = AnalysisInput.Load(options);
+            var byName = options["by"];
+            var by = input.Design.Variables.TryGetValue(byName, out var margin)
+                ? margin
+                : CategoricalVariable.FromValues(byName, input.Data.Values(byName));
+            var questions = input.Questions(options.Optional("questions"), options.Optional("base-weight"));
+            questions.RemoveAll(q => q.Name == byName);
+            var result = Crosstab.Run(input.Weighted, questions, by, new CrosstabOptions { Disclosure = rule });
+            Write(options["out"], result);
+            WeightCommand.WriteReport(stdout, input.Weighted.Report);
+            foreach (var t in result.Tests)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{t.Question} by {t.By}: Rao-Scott F = {t.Statistic:G6}, df = {t.NumeratorDf:G4}, {t.DenominatorDf:G6}, p = {t.PValue:G4}"));
+            }
+            return 0;
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"survey crosstab: {ex.Message}");
+            stderr.WriteLine(Help);
+            return 2;
+        }
+        catch (Exception ex) when (ex is InputException or IOException or UnauthorizedAccessException or UnknownMarginCategoryException)
+        {
+            stderr.WriteLine($"survey crosstab: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static void Write(string path, CrosstabResult result)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions());
+        foreach (var h in new[] { "question", "option", "group", "base", "count", "weighted_count", "estimate", "se", "ci_low", "ci_high", "suppressed", "indicative" })
+        {
+            csv.WriteField(h);
+        }
+        csv.EndRecord();
+        foreach (var c in result.Cells)
+        {
+            csv.WriteField(c.Question);
+            csv.WriteField(c.Option ?? "");
+            csv.WriteField(c.Group);
+            csv.WriteField(c.Base.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(c.Count?.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.WriteField(AnalysisInput.Format(c.WeightedCount));
+            csv.WriteField(AnalysisInput.Format(c.Value));
+            csv.WriteField(AnalysisInput.Format(c.StandardError));
+            csv.WriteField(AnalysisInput.Format(c.Lower));
+            csv.WriteField(AnalysisInput.Format(c.Upper));
+            csv.WriteField(c.Suppressed ? "true" : "false");
+            csv.WriteField(c.Indicative ? "true" : "false");
+            csv.EndRecord();
+        }
     }
 }
