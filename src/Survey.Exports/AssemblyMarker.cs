@@ -1,0 +1,1 @@
+namespace Survey.Exports;
