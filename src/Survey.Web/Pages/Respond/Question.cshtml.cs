@@ -152,7 +152,7 @@ public sealed partial class QuestionModel(
         var flow = new SurveyFlow(Survey);
         var errorText = errors.ToDictionary(e => e.Field, e => messages.For(Survey.FindQuestion(QuestionOf(e.Field))!, e, Language), StringComparer.Ordinal);
         Questions = [.. flow.VisibleQuestions(CurrentPage, answers).Select(q => new QuestionView(q, Language, OptionOrder.For(q, Token), values(q), errorText))];
-        Errors = [.. errors.Select(e => new KeyValuePair<string, string>(FieldNames.HtmlId(e.Field), errorText[e.Field]))];
+        Errors = [.. errors.Select(e => new KeyValuePair<string, string>(FieldNames.HtmlId(e.Field), messages.ForSummary(Survey.FindQuestion(QuestionOf(e.Field))!, e, Language)))];
         ViewData["HasErrors"] = Errors.Count > 0;
     }
 

@@ -12,9 +12,9 @@ public sealed class QuestionTests(SurveyAppFactory app)
     private static (string, string)[] ValidFirstPage(string colour = "red") => [("colour", colour), ("age", "42"), ("nav", "next")];
 
     [Theory]
-    [InlineData("nl", "Geef een antwoord op deze vraag.", "Er ging iets mis")]
-    [InlineData("en", "Please answer this question.", "There is a problem")]
-    public async Task Next_MissingRequiredAnswer_ShowsErrorSummaryInRespondentLanguage(string language, string message, string summary)
+    [InlineData("nl", "Geef een antwoord op deze vraag.", "Er ging iets mis", "Welke kleur? Geef een antwoord op deze vraag.")]
+    [InlineData("en", "Please answer this question.", "There is a problem", "Which colour? Please answer this question.")]
+    public async Task Next_MissingRequiredAnswer_ShowsErrorSummaryInRespondentLanguage(string language, string message, string summary, string summaryLink)
     {
         var client = RespondentClient.For(app);
         var first = await client.StartAsync(language, "flowtest");
@@ -24,8 +24,9 @@ public sealed class QuestionTests(SurveyAppFactory app)
         Assert.Equal(first.Path, again.Path);
         Assert.Contains(summary, again.Text, StringComparison.Ordinal);
         Assert.Contains(message, again.Text, StringComparison.Ordinal);
-        Assert.Contains("href=\"#f-colour\"", again.Html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"#f-colour\">{summaryLink}</a>", again.Html, StringComparison.Ordinal);
         Assert.Contains("id=\"f-colour\"", again.Html, StringComparison.Ordinal);
+        Assert.Contains($"</span> {message}</p>", again.Html, StringComparison.Ordinal);
         Assert.Contains("value=\"42\"", again.Html, StringComparison.Ordinal);
     }
 
