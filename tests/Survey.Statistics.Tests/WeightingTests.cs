@@ -146,3 +146,57 @@ public class DisclosureTests
         Assert.Single(result.Tests);
     }
 }
+
+public class ComplementarySuppressionTests
+{
+    private static CellEstimate Cell(string group, string option, int count, int groupBase) =>
+        new("q", option, group, groupBase, count, count * 10.0, (double)count / groupBase, 0.01, 0.1, 0.2);
+
+    [Fact]
+    public void ApplyAll_OneSmallCellInGroup_AlsoHidesTheSmallestOtherSoSubtractionRevealsNothing()
+    {
+        // nl: 40 yes, 25 no, 6 dk (base 71). Only dk is small; base - yes - no would give it away.
+        var cells = new[] { Cell("nl", "yes", 40, 71), Cell("nl", "no", 25, 71), Cell("nl", "dk", 6, 71) };
+
+        var result = new DisclosureRule().ApplyAll(cells);
+
+        Assert.Equal([false, true, true], result.Select(c => c.Suppressed));
+        Assert.All(result.Where(c => c.Suppressed), c => Assert.Null(c.Count));
+    }
+
+    [Fact]
+    public void ApplyAll_SmallGroupAcrossOptions_AlsoHidesAnotherGroupSoAllMinusOthersRevealsNothing()
+    {
+        var cells = new[]
+        {
+            Cell("all", "yes", 70, 120), Cell("all", "no", 50, 120),
+            Cell("nl", "yes", 40, 66), Cell("nl", "no", 26, 66),
+            Cell("non_eu", "yes", 25, 49), Cell("non_eu", "no", 24, 49),
+            Cell("eu", "yes", 5, 5 + 0), Cell("eu", "no", 0, 5),
+        };
+
+        var result = new DisclosureRule().ApplyAll(cells);
+
+        var hidden = result.Where(c => c.Suppressed).Select(c => (c.Group, c.Option)).ToHashSet();
+        // eu is primary; for each option, one more group must go (the smallest: non_eu).
+        Assert.Contains(("eu", "yes"), hidden);
+        Assert.Contains(("non_eu", "yes"), hidden);
+        Assert.Contains(("non_eu", "no"), hidden);
+        foreach (var option in new[] { "yes", "no" })
+        {
+            Assert.NotEqual(1, result.Count(c => c.Option == option && c.Suppressed));
+        }
+        foreach (var group in new[] { "all", "nl", "non_eu", "eu" })
+        {
+            Assert.NotEqual(1, result.Count(c => c.Group == group && c.Suppressed));
+        }
+    }
+
+    [Fact]
+    public void ApplyAll_NothingSmall_ChangesNothing()
+    {
+        var cells = new[] { Cell("nl", "yes", 40, 71), Cell("nl", "no", 31, 71) };
+
+        Assert.All(new DisclosureRule().ApplyAll(cells), c => Assert.False(c.Suppressed));
+    }
+}

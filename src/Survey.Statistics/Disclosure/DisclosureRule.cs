@@ -3,7 +3,8 @@ namespace Survey.Statistics;
 /// <summary>
 /// Small-cell disclosure control, the last step after estimation: a cell whose unweighted count is below
 /// <see cref="MinCellCount"/> is suppressed (flag set, count, weighted count, estimate, SE and interval blanked to
-/// null/NaN); a group whose base is below <see cref="MinGroupBase"/> is flagged indicative.
+/// null/NaN); a group whose base is below <see cref="MinGroupBase"/> is flagged indicative. <see cref="ApplyAll"/> adds
+/// complementary suppression so a hidden count cannot be recovered by subtraction.
 /// </summary>
 public sealed record DisclosureRule
 {
@@ -30,11 +31,46 @@ public sealed record DisclosureRule
         ArgumentNullException.ThrowIfNull(estimate);
         var indicative = estimate.Base < MinGroupBase;
         return (estimate.Count ?? 0) < MinCellCount
-            ? estimate with
-            {
-                Count = null, WeightedCount = double.NaN, Value = double.NaN, StandardError = double.NaN,
-                Lower = double.NaN, Upper = double.NaN, Suppressed = true, Indicative = indicative,
-            }
+            ? Suppress(estimate with { Indicative = indicative })
             : estimate with { Suppressed = false, Indicative = indicative };
     }
+
+    /// <summary>
+    /// Primary suppression of every cell, then complementary suppression until nothing changes: within one question,
+    /// the options of a group add up to the group's base, and a group's counts add up to the <c>all</c> group's. Where such
+    /// a set has exactly one suppressed cell, the hidden count would be the total minus the shown ones, so the smallest
+    /// other cell of that set is suppressed too. Means (cells without an option) get primary suppression only.
+    /// </summary>
+    public IReadOnlyList<CellEstimate> ApplyAll(IReadOnlyList<CellEstimate> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var result = cells.Select(Apply).ToArray();
+        var proportions = Enumerable.Range(0, result.Length).Where(i => result[i].Option is not null).ToList();
+        var sets = proportions.GroupBy(i => (result[i].Question, Key: "g:" + result[i].Group))
+            .Concat(proportions.GroupBy(i => (result[i].Question, Key: "o:" + result[i].Option)))
+            .Select(g => g.ToArray())
+            .Where(set => set.Length > 1)
+            .ToList();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var set in sets)
+            {
+                if (set.Count(i => result[i].Suppressed) != 1)
+                {
+                    continue;
+                }
+                var smallest = set.Where(i => !result[i].Suppressed).MinBy(i => result[i].Count ?? 0);
+                result[smallest] = Suppress(result[smallest]);
+                changed = true;
+            }
+        }
+        return result;
+    }
+
+    private static CellEstimate Suppress(CellEstimate estimate) => estimate with
+    {
+        Count = null, WeightedCount = double.NaN, Value = double.NaN, StandardError = double.NaN,
+        Lower = double.NaN, Upper = double.NaN, Suppressed = true,
+    };
 }
