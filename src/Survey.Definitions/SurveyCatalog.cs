@@ -26,8 +26,10 @@ public static class SurveyCatalog
         return LoadFiles(SurveyFiles(directory), registry);
     }
 
+    /// <summary>Survey files: <c>*.yaml</c> directly in the folder only, so subfolders such as <c>shared/</c>
+    /// (nationality mapping, see <see cref="Targets.TargetsCatalog"/>) are never read as surveys.</summary>
     public static IReadOnlyList<string> SurveyFiles(string directory) =>
-        [.. Directory.EnumerateFiles(directory, "*.yaml")
+        [.. Directory.EnumerateFiles(directory, "*.yaml", SearchOption.TopDirectoryOnly)
             .Where(f => !f.EndsWith(TargetsSuffix, StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)];
 

@@ -21,7 +21,6 @@ public sealed class ValidateCommandTests
         Directory.CreateDirectory(temp.File("surveys"));
         Directory.CreateDirectory(temp.File("locales"));
         File.WriteAllText(Path.Combine(temp.Path, "surveys", "spec.yaml"), survey ?? ValidSurvey);
-        File.WriteAllText(Path.Combine(temp.Path, "surveys", "spec.targets.yaml"), "anything: [");
         File.WriteAllText(Path.Combine(temp.Path, "locales", "nl.yaml"), "a: A\n");
         File.WriteAllText(Path.Combine(temp.Path, "locales", "en.yaml"), english);
         return temp;
@@ -69,13 +68,46 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
-    public void Run_TargetsFile_IsSkippedSilently()
+    public void Run_TargetsFile_IsValidatedAgainstItsSurvey()
     {
         using var temp = Project();
+        var targets = Path.Combine(temp.Path, "surveys", "spec.targets.yaml");
+        File.WriteAllText(targets, "total: 100\nmargins:\n  q1: { a: 0.5, b: 0.5 }\n");
 
-        var (exit, stdout, stderr) = Run(null, Path.Combine(temp.Path, "surveys", "spec.targets.yaml"));
+        var (exit, stdout, stderr) = Run(null, targets);
 
-        Assert.Equal((0, "validated 0 survey files and 0 locale files: no errors\n", ""), (exit, stdout, stderr));
+        Assert.Equal(1, exit);
+        Assert.Equal("validated 0 survey files, 1 targets file and 0 locale files: 1 error\n", stdout);
+        Assert.Equal($"{targets}:3:3: error: margin 'q1': 'q1' is not a background variable of survey 'spec' (it has none)\n", stderr);
+    }
+
+    [Fact]
+    public void Run_TargetsWithoutSurvey_ReportsMissingSurvey()
+    {
+        using var temp = Project();
+        var targets = Path.Combine(temp.Path, "surveys", "gone.targets.yaml");
+        File.WriteAllText(targets, "total: 100\nmargins:\n  q1: { a: 0.5, b: 0.5 }\n");
+
+        var (exit, _, stderr) = Run(temp.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"{targets}:1:1: error: there is no survey 'gone' for these targets (expected gone.yaml next to this file)\n", stderr);
+    }
+
+    [Fact]
+    public void Run_SurveysFolderWithTargetsAndMapping_ValidatesAllOfThem()
+    {
+        using var temp = Project(ValidSurvey.Replace("        type: single\n", "        type: single\n        background: q1\n", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(temp.Path, "surveys", "spec.targets.yaml"), "total: 100\nmargins:\n  q1: { a: 40, b: 60 }\n");
+        Directory.CreateDirectory(Path.Combine(temp.Path, "surveys", "shared"));
+        var mapping = Path.Combine(temp.Path, "surveys", "shared", "nationality-groups.yaml");
+        File.WriteAllText(mapping, "groupings: {}\n");
+
+        var (exit, stdout, stderr) = Run(temp.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("validated 1 survey file, 1 targets file, 1 nationality mapping and 2 locale files: 1 error\n", stdout);
+        Assert.Equal($"{mapping}:1:12: error: 'groupings' is empty; define at least one grouping such as 'coarse'\n", stderr);
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Survey.Definitions;
+using Survey.Definitions.Nationality;
+using Survey.Definitions.Targets;
 using Survey.Statistics;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Survey.Cli.Analysis;
 
@@ -16,6 +17,9 @@ internal sealed class UsageException(string message) : Exception(message);
 /// <summary>Command-line options shared by <c>weight</c> and <c>crosstab</c>.</summary>
 internal sealed class AnalysisArguments
 {
+    /// <summary>Accepted by every analysis command: <c>--groups path</c>, the nationality mapping for derived margins.</summary>
+    public const string CommonOption = "groups";
+
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
     public static AnalysisArguments Parse(string[] args, IReadOnlySet<string> allowed, IReadOnlySet<string> required)
@@ -24,7 +28,7 @@ internal sealed class AnalysisArguments
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
-            if (!name.StartsWith("--", StringComparison.Ordinal) || !allowed.Contains(name[2..]))
+            if (!name.StartsWith("--", StringComparison.Ordinal) || !(allowed.Contains(name[2..]) || name[2..] == CommonOption))
             {
                 throw new UsageException($"unknown option '{name}'");
             }
@@ -106,6 +110,8 @@ internal sealed class DataTable
         return fields;
     }
 
+    public bool HasColumn(string name) => Array.IndexOf(Header, name) >= 0;
+
     public int Column(string name)
     {
         var index = Array.IndexOf(Header, name);
@@ -119,78 +125,41 @@ internal sealed class DataTable
     }
 }
 
-/// <summary>A targets file: <c>total:</c> and <c>margins:</c> (variable to category to share or count).</summary>
+/// <summary>
+/// A targets file, read and checked by <see cref="TargetsLoader"/> (format: surveys/README.md, "Population targets").
+/// No survey is given here, so only the rules that need none apply (YAML, keys, total, sums, negative values);
+/// every problem is reported as <c>file:line:col: error: message</c>.
+/// </summary>
 internal static class TargetsFile
 {
-    public static IReadOnlyList<PopulationMargin> Load(string path)
+    public static PopulationTargets Load(string path, NationalityGroups? groups)
     {
         if (!File.Exists(path))
         {
             throw new InputException($"{path}: file not found");
         }
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path, Encoding.UTF8);
-            stream.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            throw new InputException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}");
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new InputException($"{path}: expected a mapping with 'total:' and 'margins:'");
-        }
-        var total = Number(path, Child(path, root, "total"));
-        if (total <= 0)
-        {
-            throw Error(path, Child(path, root, "total"), "total must be positive");
-        }
-        if (Child(path, root, "margins") is not YamlMappingNode margins || margins.Children.Count == 0)
-        {
-            throw Error(path, Child(path, root, "margins"), "margins must map each variable to its categories");
-        }
-        var result = new List<PopulationMargin>();
-        foreach (var (key, value) in margins.Children)
-        {
-            var variable = ((YamlScalarNode)key).Value ?? "";
-            if (value is not YamlMappingNode categories || categories.Children.Count == 0)
-            {
-                throw Error(path, value, $"margin '{variable}' must map categories to shares or counts");
-            }
-            var numbers = categories.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => Number(path, p.Value), StringComparer.Ordinal);
-            if (numbers.Values.Any(x => x < 0))
-            {
-                throw Error(path, value, $"margin '{variable}' has a negative value");
-            }
-            var sum = numbers.Values.Sum();
-            if (Math.Abs(sum - 1) <= 1e-6)
-            {
-                result.Add(PopulationMargin.FromShares(variable, numbers, total));
-            }
-            else if (Math.Abs(sum - total) <= 1e-6 * total)
-            {
-                result.Add(new PopulationMargin(variable, numbers));
-            }
-            else
-            {
-                throw Error(path, value, $"margin '{variable}' sums to {sum.ToString(CultureInfo.InvariantCulture)}: shares must sum to 1, counts to total ({total.ToString(CultureInfo.InvariantCulture)})");
-            }
-        }
-        return result;
+        var result = TargetsLoader.LoadFile(path, survey: null, groups);
+        return result.Targets is { } targets && result.Diagnostics.Count == 0
+            ? targets
+            : throw new InputException(string.Join(Environment.NewLine, result.Diagnostics));
     }
 
-    private static YamlNode Child(string path, YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : throw Error(path, node, $"missing '{key}:'");
+    /// <summary>The nationality mapping for derived margins: <c>--groups</c>, else <c>shared/nationality-groups.yaml</c> next to
+    /// the targets file when it exists; null when neither is there.</summary>
+    public static NationalityGroups? LoadGroups(string targetsPath, string? groupsPath)
+    {
+        var path = groupsPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(targetsPath)) ?? ".", NationalityGroups.RelativePath);
+        if (!File.Exists(path))
+        {
+            return groupsPath is null ? null : throw new InputException($"{groupsPath}: file not found");
+        }
+        var result = NationalityGroups.LoadFile(path);
+        return result.Groups is { } groups && result.Diagnostics.Count == 0
+            ? groups
+            : throw new InputException(string.Join(Environment.NewLine, result.Diagnostics));
+    }
 
-    private static double Number(string path, YamlNode node) =>
-        node is YamlScalarNode { Value: { } text } && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x)
-            ? x
-            : throw Error(path, node, "expected a number");
-
-    private static InputException Error(string path, YamlNode node, string message) =>
-        new($"{path}:{node.Start.Line}:{node.Start.Column}: {message}");
+    public static PopulationMargin ToMargin(TargetMargin margin) => new(margin.Variable, margin.Totals);
 }
 
 /// <summary>The data and targets turned into a weighted design plus questions.</summary>
@@ -214,12 +183,14 @@ internal sealed class AnalysisInput
     public static AnalysisInput Load(AnalysisArguments args)
     {
         var targetsPath = args["targets"];
-        var margins = TargetsFile.Load(targetsPath);
+        var groups = TargetsFile.LoadGroups(targetsPath, args.Optional("groups"));
+        var targets = TargetsFile.Load(targetsPath, groups);
+        var margins = targets.Margins.Select(TargetsFile.ToMargin).ToList();
         var data = DataTable.Load(args["data"]);
         var variables = new List<CategoricalVariable>();
-        foreach (var m in margins)
+        foreach (var (m, target) in margins.Zip(targets.Margins))
         {
-            var values = data.Values(m.Variable);
+            var values = Values(data, target, groups, targetsPath);
             var unknown = values.Where(v => v is not null && !m.Totals.ContainsKey(v)).Distinct(StringComparer.Ordinal).ToArray();
             if (unknown.Length > 0)
             {
@@ -248,6 +219,29 @@ internal sealed class AnalysisInput
         {
             throw new InputException($"{data.Path} with {targetsPath}: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// The column of a margin variable; for a derived margin (<c>derive: { from: nationality, grouping: coarse }</c>) whose
+    /// column is not in the data, the group of each <c>from</c> value through the nationality mapping (no group: missing).
+    /// </summary>
+    private static string?[] Values(DataTable data, TargetMargin margin, NationalityGroups? groups, string targetsPath)
+    {
+        if (margin.DerivedFrom is not { } derive || data.HasColumn(margin.Variable) || !data.HasColumn(derive.From))
+        {
+            return data.Values(margin.Variable);
+        }
+        if (groups is null)
+        {
+            throw new InputException($"{targetsPath}: margin '{margin.Variable}' is derived from '{derive.From}' with grouping '{derive.Grouping}', but there is no nationality mapping: give --groups or put {NationalityGroups.RelativePath.Replace('\\', '/')} next to the targets file");
+        }
+        // Don't-know codes are not nationalities, even when they look like one ('na' is also Namibia): take them from the
+        // survey next to the targets file when it is there.
+        var surveyFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(targetsPath)) ?? ".", TargetsLoader.SurveyIdOf(targetsPath) + ".yaml");
+        var dontKnow = File.Exists(surveyFile) && SurveyLoader.LoadFile(surveyFile).Survey?.Background.GetValueOrDefault(derive.From) is { } question
+            ? question.Settings.Options.Where(o => o.DontKnow).Select(o => o.Code).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return [.. data.Values(derive.From).Select(v => v is null || dontKnow.Contains(v) ? null : groups.Map(derive.Grouping, v))];
     }
 
     /// <summary>

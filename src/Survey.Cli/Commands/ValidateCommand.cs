@@ -1,12 +1,17 @@
 using Survey.Definitions;
+using Survey.Definitions.Model;
+using Survey.Definitions.Nationality;
+using Survey.Definitions.Targets;
 
 namespace Survey.Cli.Commands;
 
 /// <summary>
 /// <c>survey validate [paths...]</c>: checks survey files and locale files and prints every problem as
 /// <c>file:line:col: error: message</c> on stderr, then one summary line on stdout. A directory named <c>locales</c>
-/// (or a file in one) holds locale files; other directories are searched for <c>*.yaml</c> survey files.
-/// <c>*.targets.yaml</c> files are skipped silently (checked by a later command). Exit: 0 clean, 1 errors, 2 usage.
+/// (or a file in one) holds locale files; other directories are searched for <c>*.yaml</c> survey files, their
+/// <c>*.targets.yaml</c> population targets and <c>shared/nationality-groups.yaml</c>. A targets file is checked against the
+/// survey with the same id in its folder and against the mapping in that folder's <c>shared/</c>; a file in a folder named
+/// <c>shared</c> is a nationality mapping. Exit: 0 clean, 1 errors, 2 usage.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -44,7 +49,16 @@ internal static class ValidateCommand
 
         var plan = Plan.For(paths);
         var diagnostics = new List<Diagnostic>();
-        diagnostics.AddRange(SurveyCatalog.LoadFiles(plan.SurveyFiles).Diagnostics);
+        var surveys = SurveyCatalog.LoadFiles(plan.SurveyFiles);
+        diagnostics.AddRange(surveys.Diagnostics);
+        var mappings = new Dictionary<string, NationalityGroups?>(StringComparer.Ordinal);
+        foreach (var path in plan.GroupsFiles)
+        {
+            var result = NationalityGroups.LoadFile(path);
+            diagnostics.AddRange(result.Diagnostics);
+            mappings[Path.GetFullPath(path)] = result.Groups;
+        }
+        diagnostics.AddRange(ValidateTargets(plan.TargetsFiles, surveys.Surveys, mappings));
         foreach (var directory in plan.LocaleDirectories)
         {
             diagnostics.AddRange(LocaleCatalog.LoadDirectory(directory).Diagnostics);
@@ -58,8 +72,28 @@ internal static class ValidateCommand
             stderr.WriteLine(diagnostic.ToString());
         }
         var outcome = diagnostics.Count == 0 ? "no errors" : Count(diagnostics.Count, "error");
-        stdout.WriteLine($"validated {Count(plan.SurveyFiles.Count, "survey file")} and {Count(plan.LocaleFileCount, "locale file")}: {outcome}");
+        var extra = (plan.TargetsFiles.Count > 0 ? $", {Count(plan.TargetsFiles.Count, "targets file")}" : "")
+            + (plan.GroupsFiles.Count > 0 ? $", {Count(plan.GroupsFiles.Count, "nationality mapping")}" : "");
+        stdout.WriteLine($"validated {Count(plan.SurveyFiles.Count, "survey file")}{extra} and {Count(plan.LocaleFileCount, "locale file")}: {outcome}");
         return diagnostics.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>Each targets file against the survey of the same id in its folder (loaded quietly when it was not validated
+    /// itself) and the nationality mapping of that folder.</summary>
+    private static List<Diagnostic> ValidateTargets(
+        IReadOnlyList<string> targetsFiles, IReadOnlyList<SurveyDefinition> validated, Dictionary<string, NationalityGroups?> mappings)
+    {
+        var diagnostics = new List<Diagnostic>();
+        foreach (var path in targetsFiles)
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            var surveyFile = Path.Combine(folder, TargetsLoader.SurveyIdOf(path) + ".yaml");
+            var survey = validated.FirstOrDefault(s => string.Equals(Path.GetFullPath(s.SourceFile), surveyFile, StringComparison.Ordinal))
+                ?? (File.Exists(surveyFile) ? SurveyLoader.LoadFile(surveyFile).Survey : null);
+            var groups = mappings.GetValueOrDefault(Path.GetFullPath(TargetsCatalog.GroupsFile(folder)));
+            diagnostics.AddRange(TargetsCatalog.LoadFiles([path], survey is null ? [] : [survey], groups).Diagnostics);
+        }
+        return diagnostics;
     }
 
     private static string Under(string? root, string name) => root is null ? name : Path.Combine(root, name);
@@ -67,7 +101,12 @@ internal static class ValidateCommand
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// <summary>Which files are checked as what.</summary>
-    private sealed record Plan(IReadOnlyList<string> SurveyFiles, IReadOnlyList<string> LocaleDirectories, IReadOnlyList<IReadOnlyList<string>> LocaleFileGroups)
+    private sealed record Plan(
+        IReadOnlyList<string> SurveyFiles,
+        IReadOnlyList<string> TargetsFiles,
+        IReadOnlyList<string> GroupsFiles,
+        IReadOnlyList<string> LocaleDirectories,
+        IReadOnlyList<IReadOnlyList<string>> LocaleFileGroups)
     {
         public int LocaleFileCount =>
             LocaleDirectories.Sum(d => Directory.EnumerateFiles(d, "*.yaml").Count()) + LocaleFileGroups.Sum(g => g.Count);
@@ -75,6 +114,8 @@ internal static class ValidateCommand
         public static Plan For(IEnumerable<string> paths)
         {
             var surveys = new List<string>();
+            var targets = new List<string>();
+            var groups = new List<string>();
             var localeDirectories = new List<string>();
             var localeFiles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var path in paths)
@@ -88,11 +129,20 @@ internal static class ValidateCommand
                     else
                     {
                         surveys.AddRange(SurveyCatalog.SurveyFiles(path));
+                        targets.AddRange(TargetsCatalog.TargetsFiles(path));
+                        if (File.Exists(TargetsCatalog.GroupsFile(path)))
+                        {
+                            groups.Add(TargetsCatalog.GroupsFile(path));
+                        }
                     }
                 }
                 else if (path.EndsWith(SurveyCatalog.TargetsSuffix, StringComparison.OrdinalIgnoreCase))
                 {
-                    // Population targets: validated by a later command; nothing to print for them now.
+                    targets.Add(path);
+                }
+                else if (Path.GetDirectoryName(path) is { } shared && IsNamed(shared, "shared"))
+                {
+                    groups.Add(path);
                 }
                 else if (Path.GetDirectoryName(path) is { } folder && IsLocales(folder))
                 {
@@ -108,14 +158,27 @@ internal static class ValidateCommand
                     surveys.Add(path);
                 }
             }
+            // Every targets file is checked against the mapping next to it, so that mapping is validated too.
+            foreach (var folder in targets.Select(t => Path.GetDirectoryName(Path.GetFullPath(t)) ?? ".").Distinct(StringComparer.Ordinal))
+            {
+                var mapping = TargetsCatalog.GroupsFile(folder);
+                if (File.Exists(mapping) && !groups.Any(g => string.Equals(Path.GetFullPath(g), mapping, StringComparison.Ordinal)))
+                {
+                    groups.Add(mapping);
+                }
+            }
             var fullLocaleDirectories = localeDirectories.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
             return new Plan(
                 [.. surveys.Distinct(StringComparer.Ordinal)],
+                [.. targets.Distinct(StringComparer.Ordinal)],
+                [.. groups.Distinct(StringComparer.Ordinal)],
                 [.. localeDirectories.Distinct(StringComparer.Ordinal)],
                 [.. localeFiles.Where(g => !fullLocaleDirectories.Contains(g.Key)).Select(g => (IReadOnlyList<string>)[.. g.Value.Distinct(StringComparer.Ordinal)])]);
         }
 
-        private static bool IsLocales(string directory) =>
-            string.Equals(Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), "locales", StringComparison.Ordinal);
+        private static bool IsLocales(string directory) => IsNamed(directory, "locales");
+
+        private static bool IsNamed(string directory, string name) =>
+            string.Equals(Path.GetFileName(Path.TrimEndingDirectorySeparator(directory)), name, StringComparison.Ordinal);
     }
 }
