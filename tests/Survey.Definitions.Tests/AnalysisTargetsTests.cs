@@ -1,4 +1,5 @@
 using Survey.Cli.Analysis;
+using Survey.Definitions.Targets;
 using Survey.Testing;
 
 namespace Survey.Definitions.Tests;
@@ -48,5 +49,34 @@ public sealed class AnalysisTargetsTests
 
         Assert.Equal(1, code);
         Assert.Contains($"{temp.File("spec.targets.yaml")}:3:16: error: margin 'nationality' sums to 0.7", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Weight_ShippedCitySurveyWithPreferNotToSay_LeavesThatRespondentUnweighted()
+    {
+        using var temp = new TempDirectory();
+        foreach (var file in new[] { "stadsenquete.yaml", "stadsenquete.targets.yaml" })
+        {
+            File.Copy(Path.Combine(RepoPaths.Surveys, file), temp.File(file));
+        }
+        // Rows that cover every category of every margin, then one respondent who preferred not to give an age.
+        var targets = TargetsLoader.LoadFile(temp.File("stadsenquete.targets.yaml"), null, null).Targets!;
+        var variables = targets.Margins.Select(m => m.Variable).ToList();
+        var random = new Random(7);
+        var lines = new List<string> { "id," + string.Join(',', variables) };
+        for (var i = 0; i < 400; i++)
+        {
+            lines.Add($"{i + 1}," + string.Join(',', targets.Margins.Select(m => m.Shares.Keys.ElementAt(i < m.Shares.Count ? i : random.Next(m.Shares.Count)))));
+        }
+        var ageColumn = variables.IndexOf("age_band");
+        Assert.True(ageColumn >= 0, "the city survey weights by age_band");
+        lines.Add("401," + string.Join(',', variables.Select((v, i) => i == ageColumn ? "na" : targets.Margins[i].Shares.Keys.First())));
+        File.WriteAllLines(temp.File("data.csv"), lines);
+
+        var (code, stdout, stderr) = Weight("--data", temp.File("data.csv"), "--targets", temp.File("stadsenquete.targets.yaml"), "--out", temp.File("w.csv"));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("(1 excluded", stdout, StringComparison.Ordinal);
+        Assert.EndsWith(",", File.ReadAllLines(temp.File("w.csv"))[^1], StringComparison.Ordinal);
     }
 }

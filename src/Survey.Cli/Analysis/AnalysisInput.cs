@@ -229,19 +229,29 @@ internal sealed class AnalysisInput
     {
         if (margin.DerivedFrom is not { } derive || data.HasColumn(margin.Variable) || !data.HasColumn(derive.From))
         {
-            return data.Values(margin.Variable);
+            var dontKnowHere = DontKnowCodes(targetsPath, margin.Variable);
+            return [.. data.Values(margin.Variable).Select(v => v is not null && dontKnowHere.Contains(v) ? null : v)];
         }
         if (groups is null)
         {
             throw new InputException($"{targetsPath}: margin '{margin.Variable}' is derived from '{derive.From}' with grouping '{derive.Grouping}', but there is no nationality mapping: give --groups or put {NationalityGroups.RelativePath.Replace('\\', '/')} next to the targets file");
         }
-        // Don't-know codes are not nationalities, even when they look like one ('na' is also Namibia): take them from the
-        // survey next to the targets file when it is there.
+        // Don't-know codes are not nationalities, even when they look like one ('na' is also Namibia).
+        var dontKnow = DontKnowCodes(targetsPath, derive.From);
+        return [.. data.Values(derive.From).Select(v => v is null || dontKnow.Contains(v) ? null : groups.Map(derive.Grouping, v))];
+    }
+
+    /// <summary>
+    /// The don't-know codes ("prefer not to say") of the background question <paramref name="variable"/> in the survey next
+    /// to the targets file (<c>&lt;id&gt;.yaml</c>): such an answer is missing for weighting, so the respondent is left out.
+    /// Without the survey file there is nothing to go by, and such a code is reported as not in the targets.
+    /// </summary>
+    private static HashSet<string> DontKnowCodes(string targetsPath, string variable)
+    {
         var surveyFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(targetsPath)) ?? ".", TargetsLoader.SurveyIdOf(targetsPath) + ".yaml");
-        var dontKnow = File.Exists(surveyFile) && SurveyLoader.LoadFile(surveyFile).Survey?.Background.GetValueOrDefault(derive.From) is { } question
+        return File.Exists(surveyFile) && SurveyLoader.LoadFile(surveyFile).Survey?.Background.GetValueOrDefault(variable) is { } question
             ? question.Settings.Options.Where(o => o.DontKnow).Select(o => o.Code).ToHashSet(StringComparer.Ordinal)
             : [];
-        return [.. data.Values(derive.From).Select(v => v is null || dontKnow.Contains(v) ? null : groups.Map(derive.Grouping, v))];
     }
 
     /// <summary>
