@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Survey.Data;
 
-/// <summary>The respondent flow's storage: drafts in progress and completed anonymous responses.</summary>
+/// <summary>
+/// The platform's storage: drafts in progress and completed anonymous responses (the respondent flow), and the runs and
+/// snapshots of weighted results (researcher side, linked to a survey only).
+/// </summary>
 public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
 {
     public DbSet<Draft> Drafts => Set<Draft>();
@@ -10,6 +13,10 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     public DbSet<SurveyResponse> Responses => Set<SurveyResponse>();
 
     public DbSet<ResponseAnswer> ResponseAnswers => Set<ResponseAnswer>();
+
+    public DbSet<ResultRun> ResultRuns => Set<ResultRun>();
+
+    public DbSet<ResultSnapshot> ResultSnapshots => Set<ResultSnapshot>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

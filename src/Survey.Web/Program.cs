@@ -10,6 +10,7 @@ try
     builder.AddSurveyStorage();
     builder.AddSurveyPages();
     builder.AddSurveyJobs();
+    builder.AddSurveyResults();
 
     var app = builder.Build();
 

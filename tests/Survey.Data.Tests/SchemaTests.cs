@@ -53,7 +53,7 @@ public sealed class SchemaTests
         await using var context = TestDatabase.Context(database);
 
         Assert.False(context.Database.HasPendingModelChanges());
-        Assert.Equal(["20261121000000_Initial"], context.Database.GetMigrations());
+        Assert.Equal(["20261121000000_Initial", "20261122000000_Results"], context.Database.GetMigrations());
     }
 
     [Fact]
@@ -80,6 +80,33 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public async Task Migrate_ResultTables_HaveNoLinkToResponsesOrDrafts()
+    {
+        using var migrated = await TestDatabase.MigratedAsync();
+        using var connection = Open(migrated);
+
+        var links = new[] { "Drafts", "Responses", "ResponseAnswers", "ResultRuns", "ResultSnapshots" }
+            .SelectMany(t => Rows(connection, $"PRAGMA foreign_key_list(\"{t}\");").Select(f => $"{t} -> {f[2]}"))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["ResponseAnswers -> Responses", "ResultSnapshots -> ResultRuns"], links);
+        Assert.DoesNotContain(ReadColumns(migrated).Keys, k => k.Table.StartsWith("Result", StringComparison.Ordinal) && k.Column.Contains("Response", StringComparison.Ordinal) && k.Column != "ResponseCount");
+    }
+
+    [Fact]
+    public async Task Migrate_DownToInitial_DropsOnlyResultTables()
+    {
+        using var database = await TestDatabase.MigratedAsync();
+        await using (var context = TestDatabase.Context(database))
+        {
+            await context.GetService<IMigrator>().MigrateAsync("20261121000000_Initial");
+        }
+
+        using var connection = Open(database);
+        Assert.Equal(["Drafts", "ResponseAnswers", "Responses"], Tables(connection).Where(t => !t.StartsWith("sqlite_", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task MigrateAsync_MissingDataFolder_CreatesFileInWalModeAndIsRepeatable()
     {
         using var database = await TestDatabase.MigratedAsync("data/nested/survey.db");
@@ -91,7 +118,7 @@ public sealed class SchemaTests
         Assert.True(File.Exists(database.Path));
         using var connection = Open(database);
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, Scalar(connection, "SELECT COUNT(*) FROM __EFMigrationsHistory;"));
+        Assert.Equal(2L, Scalar(connection, "SELECT COUNT(*) FROM __EFMigrationsHistory;"));
     }
 
     [Fact]

@@ -75,8 +75,64 @@ public sealed class Initial : Migration
         migrationBuilder.DropTable(name: "Responses");
     }
 
-    // The target model of the first migration is the current snapshot. When a second migration is added,
-    // paste the snapshot's body here first, so this migration keeps the model it was written for.
-    protected override void BuildTargetModel(ModelBuilder modelBuilder) =>
-        SurveyDbContextModelSnapshot.BuildSqliteModel(modelBuilder);
+    // The model this migration was written for: the snapshot's body as it was before the second migration
+    // (20261122000000_Results), pasted here so later model changes do not alter this migration's target.
+    protected override void BuildTargetModel(ModelBuilder modelBuilder) => BuildInitialModel(modelBuilder);
+
+    private static void BuildInitialModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+        modelBuilder.Entity("Survey.Data.Draft", b =>
+        {
+            b.Property<string>("Token").HasMaxLength(32).HasColumnType("TEXT");
+            b.Property<string>("AnswersJson").IsRequired().HasColumnType("TEXT");
+            b.Property<string>("Language").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("ReachedPages").IsRequired().HasColumnType("TEXT");
+            b.Property<DateOnly>("StartedOn").HasColumnType("TEXT");
+            b.Property<string>("SurveyId").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<int>("SurveyVersion").HasColumnType("INTEGER");
+            b.Property<DateOnly>("UpdatedOn").HasColumnType("TEXT");
+            b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
+            b.HasKey("Token");
+            b.HasIndex("UpdatedOn");
+            b.ToTable("Drafts");
+        });
+
+        modelBuilder.Entity("Survey.Data.ResponseAnswer", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("Code").HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<string>("Item").HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<string>("QuestionId").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<Guid>("ResponseId").HasColumnType("TEXT");
+            b.Property<string>("Text").HasMaxLength(4000).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("ResponseId");
+            b.ToTable("ResponseAnswers");
+        });
+
+        modelBuilder.Entity("Survey.Data.SurveyResponse", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnType("TEXT");
+            b.Property<DateOnly>("CompletedOn").HasColumnType("TEXT");
+            b.Property<string>("Language").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("SurveyId").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<int>("SurveyVersion").HasColumnType("INTEGER");
+            b.HasKey("Id");
+            b.HasIndex("SurveyId", "SurveyVersion");
+            b.ToTable("Responses");
+        });
+
+        modelBuilder.Entity("Survey.Data.ResponseAnswer", b =>
+        {
+            b.HasOne("Survey.Data.SurveyResponse", null)
+                .WithMany("Answers")
+                .HasForeignKey("ResponseId")
+                .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("Survey.Data.SurveyResponse", b => b.Navigation("Answers"));
+    }
 }

@@ -44,6 +44,41 @@ public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
             b.ToTable("ResponseAnswers");
         });
 
+        modelBuilder.Entity("Survey.Data.ResultRun", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<int>("Attempt").HasColumnType("INTEGER");
+            b.Property<string>("Error").HasMaxLength(4000).HasColumnType("TEXT");
+            b.Property<DateTimeOffset?>("FinishedAt").HasColumnType("TEXT");
+            b.Property<int>("Progress").HasColumnType("INTEGER");
+            b.Property<DateTimeOffset?>("RequestedAt").HasColumnType("TEXT");
+            b.Property<DateTimeOffset?>("StartedAt").HasColumnType("TEXT");
+            b.Property<string>("State").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.Property<string>("SurveyId").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<string>("Trigger").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("SurveyId");
+            b.ToTable("ResultRuns");
+        });
+
+        modelBuilder.Entity("Survey.Data.ResultSnapshot", b =>
+        {
+            b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+            b.Property<string>("CellsJson").IsRequired().HasColumnType("TEXT");
+            b.Property<DateTimeOffset>("ComputedAt").HasColumnType("TEXT");
+            b.Property<string>("GroupVariable").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<string>("ReportJson").IsRequired().HasColumnType("TEXT");
+            b.Property<int>("ResponseCount").HasColumnType("INTEGER");
+            b.Property<long>("RunId").HasColumnType("INTEGER");
+            b.Property<string>("SurveyId").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+            b.Property<int>("SurveyVersion").HasColumnType("INTEGER");
+            b.Property<string>("TestsJson").IsRequired().HasColumnType("TEXT");
+            b.HasKey("Id");
+            b.HasIndex("RunId");
+            b.HasIndex("SurveyId");
+            b.ToTable("ResultSnapshots");
+        });
+
         modelBuilder.Entity("Survey.Data.SurveyResponse", b =>
         {
             b.Property<Guid>("Id").ValueGeneratedOnAdd().HasColumnType("TEXT");
@@ -62,6 +97,15 @@ public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
                 .WithMany("Answers")
                 .HasForeignKey("ResponseId")
                 .OnDelete(DeleteBehavior.Cascade)
+                .IsRequired();
+        });
+
+        modelBuilder.Entity("Survey.Data.ResultSnapshot", b =>
+        {
+            b.HasOne("Survey.Data.ResultRun", null)
+                .WithMany()
+                .HasForeignKey("RunId")
+                .OnDelete(DeleteBehavior.Restrict)
                 .IsRequired();
         });
 

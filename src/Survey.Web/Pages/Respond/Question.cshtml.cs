@@ -7,6 +7,7 @@ using Survey.Definitions.Answers;
 using Survey.Definitions.Model;
 using Survey.Definitions.QuestionTypes;
 using Survey.Web.Infrastructure;
+using Survey.Web.Results;
 
 namespace Survey.Web.Pages.Respond;
 
@@ -21,7 +22,8 @@ public sealed partial class QuestionModel(
     QuestionTypeRegistry registry,
     QuestionMessages messages,
     CivilDate date,
-    IMemoryCache completed) : PageModel
+    IMemoryCache completed,
+    IResultsScheduler results) : PageModel
 {
     public SurveyDefinition Survey { get; private set; } = null!;
     public PageDefinition CurrentPage { get; private set; } = null!;
@@ -102,6 +104,7 @@ public sealed partial class QuestionModel(
             return Redirect($"/{Language}/{Survey.Id}/{Token}/{CurrentPage.Id}");
         }
         completed.Set(CompletedKey(Token), true, TimeSpan.FromMinutes(30));
+        await results.ResponseArrivedAsync(Survey.Id, CancellationToken.None);
         return Redirect($"/{Language}/{Survey.Id}/done");
     }
 

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Survey.Data;
+using Survey.Statistics;
+using Survey.Web.Infrastructure;
+
+namespace Survey.Web.Results;
+
+/// <summary>
+/// Computes a survey's weighted results from the responses to its current version: rake to the population targets, then
+/// estimate every closed question overall and per group of <see cref="ResultsOptions.GroupVariable"/>, with the survey's
+/// <c>min_cell</c> as disclosure rule. Pure computation: it stores nothing (see <see cref="ResultsRunner"/>).
+/// </summary>
+public sealed class ResultsCalculator(
+    SurveyDbContext db, SurveyLibrary library, ISurveyTargetsSource targetsSource, TimeProvider time, IOptions<ResultsOptions> options)
+{
+    private const int Batches = 10;
+
+    /// <summary>Computes the results; <paramref name="progress"/> gets 0–99 on the caller's flow (100 is the caller's to report).</summary>
+    /// <returns>A snapshot to store (its <see cref="ResultSnapshot.RunId"/> is not set).</returns>
+    /// <exception cref="ResultsUnavailableException">Unknown survey, no targets, no responses, or the data cannot be weighted to the targets.</exception>
+    public async Task<ResultSnapshot> ComputeAsync(string surveyId, IProgress<int> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var survey = library.Find(surveyId) ?? throw new ResultsUnavailableException($"there is no survey '{surveyId}'");
+        var targets = targetsSource.Find(surveyId)
+            ?? throw new ResultsUnavailableException($"survey '{surveyId}' has no population targets ({surveyId}.targets.yaml)");
+        progress.Report(5);
+
+        var responses = await LoadResponsesAsync(surveyId, survey.Version, cancellationToken);
+        if (responses.Count == 0)
+        {
+            throw new ResultsUnavailableException($"survey '{surveyId}' has no responses to version {survey.Version} yet");
+        }
+        progress.Report(30);
+
+        var margins = targets.Margins.Select(m => PopulationMargin.FromShares(m.Variable, m.Shares, targets.Total)).ToList();
+        var design = new SampleDesign([.. targets.Margins.Select(m => ResultsVariables.Background(survey, m.Variable, [.. m.Shares.Keys], responses))]);
+        var pipeline = WeightingPipeline.CreateBuilder().Rake(margins, new RakingOptions()).Build();
+        var weighted = Weight(pipeline, design);
+        cancellationToken.ThrowIfCancellationRequested();
+        progress.Report(50);
+
+        var groupVariable = options.Value.GroupVariable;
+        var by = design.Variables.TryGetValue(groupVariable, out var margin) ? margin
+            : ResultsVariables.Background(survey, groupVariable, ResultsVariables.BackgroundCategories(survey, groupVariable), responses);
+        var skip = new HashSet<string>(design.Variables.Keys, StringComparer.Ordinal) { groupVariable };
+        var questions = ResultsVariables.Questions(survey, skip, responses);
+        var crosstabOptions = new CrosstabOptions { Disclosure = new DisclosureRule { MinCellCount = survey.MinCell } };
+
+        // In batches, so a long run can show progress; the output order is the same as one Crosstab.Run over all questions.
+        var cells = new List<ResultCell>();
+        var tests = new List<ResultTest>();
+        var batchSize = Math.Max(1, (questions.Count + Batches - 1) / Batches);
+        for (var start = 0; start < questions.Count; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = Crosstab.Run(weighted, [.. questions.Skip(start).Take(batchSize)], by, crosstabOptions);
+            cells.AddRange(result.Cells.Select(ResultsJson.ToCell));
+            tests.AddRange(result.Tests.Select(ResultsJson.ToTest));
+            progress.Report(50 + (45 * Math.Min(questions.Count, start + batchSize) / questions.Count));
+        }
+
+        return new ResultSnapshot
+        {
+            SurveyId = survey.Id,
+            SurveyVersion = survey.Version,
+            ComputedAt = time.GetUtcNow(),
+            ResponseCount = responses.Count,
+            ReportJson = ResultsJson.Write(ResultsJson.ToReport(weighted, targets, pipeline.Steps, survey.MinCell)),
+            CellsJson = ResultsJson.Write(cells),
+            TestsJson = ResultsJson.Write(tests),
+            GroupVariable = groupVariable,
+        };
+    }
+
+    private static WeightedDesign Weight(WeightingPipeline pipeline, SampleDesign design)
+    {
+        try
+        {
+            return pipeline.Run(design);
+        }
+        catch (EmptyMarginCategoryException ex)
+        {
+            throw new ResultsUnavailableException(
+                $"no respondent in {ex.Variable} '{ex.Category}': weighting needs at least one; merge the category with another or drop it from the targets", ex);
+        }
+        catch (UnknownMarginCategoryException ex)
+        {
+            throw new ResultsUnavailableException(ex.Message, ex);
+        }
+        catch (RakingDidNotConvergeException ex)
+        {
+            throw new ResultsUnavailableException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>The responses to one version, each as its answers by question id, in a fixed (id) order so reruns agree.</summary>
+    private async Task<List<IReadOnlyDictionary<string, List<StoredAnswer>>>> LoadResponsesAsync(string surveyId, int version, CancellationToken cancellationToken)
+    {
+        var ids = await db.Responses.AsNoTracking()
+            .Where(r => r.SurveyId == surveyId && r.SurveyVersion == version)
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var answers = await db.ResponseAnswers.AsNoTracking()
+            .Join(db.Responses.Where(r => r.SurveyId == surveyId && r.SurveyVersion == version), a => a.ResponseId, r => r.Id, (a, r) => a)
+            .Select(a => new { a.ResponseId, a.QuestionId, a.Item, a.Code, a.Text })
+            .ToListAsync(cancellationToken);
+        var byResponse = answers.ToLookup(a => a.ResponseId);
+        return [.. ids.Order().Select(id => (IReadOnlyDictionary<string, List<StoredAnswer>>)byResponse[id]
+            .GroupBy(a => a.QuestionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(a => new StoredAnswer(a.QuestionId, a.Item, a.Code, a.Text)).ToList(), StringComparer.Ordinal))];
+    }
+}

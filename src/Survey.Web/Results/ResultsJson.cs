@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Survey.Data;
+using Survey.Statistics;
+
+namespace Survey.Web.Results;
+
+/// <summary>One estimate as stored in a snapshot; null where the engine has NaN (suppressed or not computable).</summary>
+public sealed record ResultCell(
+    string Question, string? Option, string Group, int Base, int? Count, double? WeightedCount,
+    double? Value, double? StandardError, double? Lower, double? Upper, bool Suppressed, bool Indicative);
+
+/// <summary>One Rao-Scott test as stored in a snapshot; null where it could not be computed.</summary>
+public sealed record ResultTest(string Question, string By, double? Statistic, double? NumeratorDf, double? DenominatorDf, double? PValue);
+
+/// <summary>The weighting report of a snapshot, with the targets it was weighted to.</summary>
+public sealed record ResultReport(
+    double TargetTotal,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> TargetShares,
+    IReadOnlyList<string> Steps,
+    int Iterations,
+    double? MaxMisfit,
+    int Included,
+    int Excluded,
+    double WeightTotal,
+    double? MinWeight,
+    double? MaxWeight,
+    double? MeanWeight,
+    double? DesignEffect,
+    double? EffectiveSampleSize,
+    int MinCell);
+
+/// <summary>Writes and reads the JSON columns of a <see cref="ResultSnapshot"/> (camelCase, NaN stored as null).</summary>
+public static class ResultsJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static IReadOnlyList<ResultCell> Cells(ResultSnapshot snapshot) => Read<List<ResultCell>>(snapshot?.CellsJson);
+
+    public static IReadOnlyList<ResultTest> Tests(ResultSnapshot snapshot) => Read<List<ResultTest>>(snapshot?.TestsJson);
+
+    public static ResultReport Report(ResultSnapshot snapshot) => Read<ResultReport>(snapshot?.ReportJson);
+
+    internal static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    internal static ResultCell ToCell(CellEstimate c) =>
+        new(c.Question, c.Option, c.Group, c.Base, c.Count, N(c.WeightedCount), N(c.Value), N(c.StandardError), N(c.Lower), N(c.Upper), c.Suppressed, c.Indicative);
+
+    internal static ResultTest ToTest(RaoScottResult t) =>
+        new(t.Question, t.By, N(t.Statistic), N(t.NumeratorDf), N(t.DenominatorDf), N(t.PValue));
+
+    internal static ResultReport ToReport(WeightedDesign weighted, SurveyTargets targets, IReadOnlyList<string> steps, int minCell)
+    {
+        var r = weighted.Report;
+        return new ResultReport(
+            targets.Total,
+            targets.Margins.ToDictionary(m => m.Variable, m => m.Shares, StringComparer.Ordinal),
+            steps, r.Iterations, N(r.MaxMisfit), r.Included, r.Excluded, r.Total,
+            N(r.Min), N(r.Max), N(r.Mean), N(r.DesignEffect), N(r.EffectiveSampleSize), minCell);
+    }
+
+    private static double? N(double value) => double.IsFinite(value) ? value : null;
+
+    private static T Read<T>(string? json) =>
+        JsonSerializer.Deserialize<T>(json ?? throw new ArgumentNullException(nameof(json)), Options)
+            ?? throw new JsonException("A snapshot column holds JSON null.");
+}

@@ -1,0 +1,33 @@
+namespace Survey.Web.Results;
+
+/// <summary>Settings of the results recomputation, bound from the <c>Results</c> section.</summary>
+public sealed class ResultsOptions
+{
+    public const string Section = "Results";
+
+    private static readonly int[] DefaultRetryDelayMinutes = [1, 5, 15];
+
+    /// <summary>After a response arrives, wait this long for more before recomputing (each new response restarts the wait).</summary>
+    public int DebounceSeconds { get; set; } = 120;
+
+    /// <summary>Quartz cron expression (UTC) of the nightly recomputation of every open survey.</summary>
+    public string NightlyCron { get; set; } = "0 0 2 * * ?";
+
+    /// <summary>
+    /// Waits before each retry of a failed run; one retry per entry. Empty means the default 1, 5 and 15 minutes
+    /// (configuration binding appends to a list, so the default is not put in the list itself).
+    /// </summary>
+    public IList<int> RetryDelayMinutes { get; } = [];
+
+    /// <summary>The background variable results are broken down by.</summary>
+    public string GroupVariable { get; set; } = "nationality_group";
+
+    public TimeSpan Debounce => TimeSpan.FromSeconds(DebounceSeconds);
+
+    /// <summary>The wait before retry number <paramref name="retry"/> (1-based), or null when no retry is left.</summary>
+    public TimeSpan? RetryDelay(int retry)
+    {
+        var delays = RetryDelayMinutes.Count > 0 ? [.. RetryDelayMinutes] : DefaultRetryDelayMinutes;
+        return retry >= 1 && retry <= delays.Length ? TimeSpan.FromMinutes(delays[retry - 1]) : null;
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Survey.Data;
+
+namespace Survey.Web.Results;
+
+/// <summary>What a run came to: succeeded, or failed with the wait before the next attempt (null: give up).</summary>
+public sealed record ResultsRunOutcome(bool Succeeded, TimeSpan? RetryAfter);
+
+/// <summary>
+/// Runs one <see cref="ResultRun"/>: marks it running, records progress in its row, and on success stores the snapshot
+/// and marks it succeeded in one transaction. On failure it marks the run failed with the reason and stores nothing, so
+/// the last good snapshot stays the latest. Knows nothing of Quartz: the job adapter schedules the retry it asks for.
+/// </summary>
+public sealed partial class ResultsRunner(
+    SurveyDbContext db,
+    ResultsCalculator calculator,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<ResultsOptions> options,
+    ILogger<ResultsRunner> logger)
+{
+    private const int MaxErrorLength = 4000;
+
+    /// <summary>Records a queued run; its id is what the researcher page follows.</summary>
+    public async Task<long> QueueAsync(string surveyId, ResultRunTrigger trigger, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(surveyId);
+        var run = new ResultRun { SurveyId = surveyId, Trigger = trigger, State = ResultRunState.Queued, RequestedAt = time.GetUtcNow() };
+        db.ResultRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return run.Id;
+    }
+
+    /// <summary>Runs (or retries) the run.</summary>
+    /// <returns>Whether it succeeded and, if not, when to try again.</returns>
+    public async Task<ResultsRunOutcome> RunAsync(long runId, CancellationToken cancellationToken)
+    {
+        var run = await db.ResultRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null || run.State == ResultRunState.Succeeded)
+        {
+            return new ResultsRunOutcome(run is not null, null);
+        }
+        run.State = ResultRunState.Running;
+        run.Attempt++;
+        run.Progress = 0;
+        run.StartedAt = time.GetUtcNow();
+        run.FinishedAt = null;
+        run.Error = null;
+        await db.SaveChangesAsync(cancellationToken);
+
+        try
+        {
+            var snapshot = await calculator.ComputeAsync(run.SurveyId, new RunProgress(scopes, run.Id), cancellationToken);
+            snapshot.RunId = run.Id;
+            db.ResultSnapshots.Add(snapshot);
+            run.State = ResultRunState.Succeeded;
+            run.Progress = 100;
+            run.FinishedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            LogSucceeded(logger, run.SurveyId, run.Id, snapshot.ResponseCount);
+            return new ResultsRunOutcome(true, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await FailAsync(run, "stopped because the platform shut down; request a new run");
+            throw;
+        }
+#pragma warning disable CA1031 // Any failure of a run is recorded on the run; the last good snapshot must stay untouched.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var reason = ex is ResultsUnavailableException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            await FailAsync(run, reason);
+            var retry = options.Value.RetryDelay(run.Attempt);
+            LogFailed(logger, ex, run.SurveyId, run.Id, run.Attempt, reason);
+            return new ResultsRunOutcome(false, retry);
+        }
+    }
+
+    private async Task FailAsync(ResultRun run, string reason)
+    {
+        // A snapshot added before a failed save must not be written by a later save.
+        db.ChangeTracker.Clear();
+        var error = reason.Length > MaxErrorLength ? reason[..MaxErrorLength] : reason;
+        var now = time.GetUtcNow();
+        await db.ResultRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.State, ResultRunState.Failed).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedAt, now),
+            CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Results of {SurveyId} recomputed (run {RunId}, n = {Count})")]
+    private static partial void LogSucceeded(ILogger logger, string surveyId, long runId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Results of {SurveyId} failed (run {RunId}, attempt {Attempt}): {Reason}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string surveyId, long runId, int attempt, string reason);
+
+    /// <summary>
+    /// Writes progress to the run's row in its own scope (the calculator may be using the runner's context), only when it
+    /// passes a further tenth, so a run makes at most ten such writes.
+    /// </summary>
+    private sealed class RunProgress(IServiceScopeFactory scopes, long runId) : IProgress<int>
+    {
+        private readonly Lock _lock = new();
+        private int _written;
+
+        public void Report(int value)
+        {
+            var progress = Math.Clamp(value, 0, 99);
+            lock (_lock)
+            {
+                if (progress / 10 <= _written / 10)
+                {
+                    return;
+                }
+                _written = progress;
+                using var scope = scopes.CreateScope();
+                scope.ServiceProvider.GetRequiredService<SurveyDbContext>().ResultRuns
+                    .Where(r => r.Id == runId)
+                    .ExecuteUpdate(s => s.SetProperty(r => r.Progress, progress));
+            }
+        }
+    }
+}
