@@ -31,14 +31,8 @@ internal static class CrosstabCommand
     private static readonly HashSet<string> Allowed = ["data", "targets", "out", "by", "questions", "min-cell", "min-base", "base-weight"];
     private static readonly HashSet<string> Required = ["data", "targets", "out", "by"];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (args is ["--help"] or ["-h"])
-        {
-            stdout.WriteLine(Help);
-            return 0;
-        }
-        try
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        AnalysisCommand.Run("crosstab", Help, args, stdout, stderr, () =>
         {
             var options = AnalysisArguments.Parse(args, Allowed, Required);
             var rule = new DisclosureRule { MinCellCount = options.Integer("min-cell", 10), MinGroupBase = options.Integer("min-base", 30) };
@@ -58,19 +52,7 @@ internal static class CrosstabCommand
                     $"{t.Question} by {t.By}: Rao-Scott F = {t.Statistic:G6}, df = {t.NumeratorDf:G4}, {t.DenominatorDf:G6}, p = {t.PValue:G4}"));
             }
             return 0;
-        }
-        catch (UsageException ex)
-        {
-            stderr.WriteLine($"survey crosstab: {ex.Message}");
-            stderr.WriteLine(Help);
-            return 2;
-        }
-        catch (Exception ex) when (ex is InputException or IOException or UnauthorizedAccessException or UnknownMarginCategoryException)
-        {
-            stderr.WriteLine($"survey crosstab: {ex.Message}");
-            return 1;
-        }
-    }
+        });
 
     private static void Write(string path, CrosstabResult result)
     {

@@ -23,33 +23,15 @@ internal static class WeightCommand
     private static readonly HashSet<string> Allowed = ["data", "targets", "out", "base-weight"];
     private static readonly HashSet<string> Required = ["data", "targets", "out"];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (args is ["--help"] or ["-h"])
-        {
-            stdout.WriteLine(Help);
-            return 0;
-        }
-        try
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        AnalysisCommand.Run("weight", Help, args, stdout, stderr, () =>
         {
             var options = AnalysisArguments.Parse(args, Allowed, Required);
             var input = AnalysisInput.Load(options);
             Write(options["out"], input);
             WriteReport(stdout, input.Weighted.Report);
             return 0;
-        }
-        catch (UsageException ex)
-        {
-            stderr.WriteLine($"survey weight: {ex.Message}");
-            stderr.WriteLine(Help);
-            return 2;
-        }
-        catch (Exception ex) when (ex is InputException or IOException or UnauthorizedAccessException or UnknownMarginCategoryException)
-        {
-            stderr.WriteLine($"survey weight: {ex.Message}");
-            return 1;
-        }
-    }
+        });
 
     internal static void WriteReport(TextWriter stdout, WeightingReport r) =>
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
