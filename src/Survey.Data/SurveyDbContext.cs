@@ -18,6 +18,8 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
 
     public DbSet<ResultSnapshot> ResultSnapshots => Set<ResultSnapshot>();
 
+    public DbSet<ResearcherAccount> Researchers => Set<ResearcherAccount>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         IncrementDraftVersions();

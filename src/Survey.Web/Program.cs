@@ -21,6 +21,8 @@ try
     app.UseStaticFiles();
     app.UseSurveyLocalization();
     app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.MapRazorPages();
 
     await app.RunAsync();

@@ -26,12 +26,16 @@ public static class PlatformExtensions
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new AntiforgeryFailureFilter());
+            options.Conventions.AuthorizeFolder("/Research");
+            options.Conventions.AllowAnonymousToPage("/Research/Login");
+            options.Conventions.AllowAnonymousToPage("/Research/LoginRedirect");
         }).AddMvcOptions(options => options.Filters.Add<LanguageRouteFilter>());
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "survey.af";
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
+        builder.AddResearcherAuthentication();
         return builder;
     }
 

@@ -69,5 +69,5 @@ public sealed class Results : Migration
     }
 
     protected override void BuildTargetModel(ModelBuilder modelBuilder) =>
-        SurveyDbContextModelSnapshot.BuildSqliteModel(modelBuilder);
+        SurveyDbContextModelSnapshot.BuildSqliteModel(modelBuilder, includeResearchers: false);
 }

@@ -9,9 +9,10 @@ namespace Survey.Data.Migrations.Sqlite;
 [DbContext(typeof(SurveyDbContext))]
 public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
 {
-    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder);
+    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true);
 
-    internal static void BuildSqliteModel(ModelBuilder modelBuilder)
+    /// <summary>The model after the Results migration, and with <paramref name="includeResearchers"/> after the Researchers one.</summary>
+    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers)
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
@@ -43,6 +44,20 @@ public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
             b.HasIndex("ResponseId");
             b.ToTable("ResponseAnswers");
         });
+
+        if (includeResearchers)
+        {
+            modelBuilder.Entity("Survey.Data.ResearcherAccount", b =>
+            {
+                b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
+                b.Property<DateTimeOffset>("CreatedAt").HasColumnType("TEXT");
+                b.Property<string>("PasswordHash").IsRequired().HasMaxLength(500).HasColumnType("TEXT");
+                b.Property<string>("UserName").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+                b.HasKey("Id");
+                b.HasIndex("UserName").IsUnique();
+                b.ToTable("Researchers");
+            });
+        }
 
         modelBuilder.Entity("Survey.Data.ResultRun", b =>
         {

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Survey.Data;
+using Survey.Web.Results;
+using Survey.Web.Tests.Results;
+
+namespace Survey.Web.Tests.Pages.Research;
+
+/// <summary>The researcher pages through the real app; on the results app, whose tests seed responses and compute snapshots.</summary>
+[Collection(ResultsFixtureGroup.Name)]
+public sealed partial class ResearchPagesTests(ResultsAppFactory app)
+{
+    private const string Password = "correct horse battery";
+
+    [Fact]
+    public async Task Index_Anonymous_RedirectsToLoginInPageLanguage()
+    {
+        var client = RespondentClient.For(app);
+
+        var page = await client.GetAsync("/nl/research");
+
+        Assert.Equal("/nl/research/login", page.Path);
+        Assert.Equal("?returnUrl=%2Fnl%2Fresearch", page.Url.Query);
+        Assert.True(page.Contains("Inloggen voor onderzoekers"));
+    }
+
+    [Fact]
+    public async Task Login_WrongPassword_ShowsErrorInDutch()
+    {
+        var user = await CreateAccountAsync();
+        var client = RespondentClient.For(app);
+        var login = await client.GetAsync("/nl/research/login");
+
+        var page = await client.PostAsync(login, ("username", user), ("password", "not the password"));
+
+        Assert.Equal("/nl/research/login", page.Path);
+        Assert.True(page.Contains("De gebruikersnaam of het wachtwoord klopt niet."));
+        Assert.Contains("role=\"alert\"", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_ForeignReturnUrl_GoesToSurveyListInstead()
+    {
+        var user = await CreateAccountAsync();
+        var client = RespondentClient.For(app);
+        var login = await client.GetAsync("/en/research/login");
+
+        var page = await client.PostAsync(login, ("username", user), ("password", Password), ("returnUrl", "https://evil.example/"));
+
+        Assert.Equal("/en/research", page.Path);
+    }
+
+    [Fact]
+    public async Task Index_SignedIn_ListsSurveysWithResponseCounts()
+    {
+        await app.SeedAsync(36);
+        var client = await SignedInAsync("nl");
+
+        var page = await client.GetAsync("/nl/research");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.True(page.Contains("Weegtest"));
+        Assert.Matches(@"Ingevulde enquêtes \(deze versie\)\s+36\b", page.Text);
+    }
+
+    [Fact]
+    public async Task Logout_SignedIn_LosesAccess()
+    {
+        var client = await SignedInAsync("en");
+        var index = await client.GetAsync("/en/research");
+
+        await client.Http.PostAsync("/en/research/login?handler=Logout", new FormUrlEncodedContent([new("__RequestVerificationToken", index.AntiforgeryToken!)]));
+        var again = await client.GetAsync("/en/research");
+
+        Assert.Equal("/en/research/login", again.Path);
+    }
+
+    [Fact]
+    public async Task Results_NoSnapshot_SaysSoAndOffersRecompute()
+    {
+        await WithDbAsync(async db =>
+        {
+            db.ResultSnapshots.RemoveRange(db.ResultSnapshots.Where(s => s.SurveyId == ResultsAppFactory.SurveyId));
+            await db.SaveChangesAsync();
+        });
+        var client = await SignedInAsync("en");
+
+        var page = await client.GetAsync($"/en/research/{ResultsAppFactory.SurveyId}");
+
+        Assert.True(page.Contains("No results have been computed for this survey yet."));
+        Assert.True(page.Contains("Recompute now"));
+        Assert.DoesNotContain("<svg", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Results_WithSnapshot_ShowsTablesChartsAndNeverSuppressedNumbers()
+    {
+        await app.SeedAsync(60);
+        var snapshot = await ComputeAsync();
+        var cells = ResultsJson.Cells(snapshot);
+        var suppressed = cells.Count(c => c.Suppressed);
+        Assert.True(suppressed > 0, "the seed should give some cells below the minimum");
+        var client = await SignedInAsync("nl");
+
+        var page = await client.GetAsync($"/nl/research/{ResultsAppFactory.SurveyId}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("<caption>Voelt u zich veilig?</caption>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<caption>Eens? &#x2013; Parken</caption>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Buiten de EU</th>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"chart\" role=\"img\"", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", page.Html, StringComparison.Ordinal);
+        Assert.Equal(suppressed, SuppressedCellPattern().Count(page.Html));
+        Assert.True(page.Contains("Rao-Scott-toets"));
+    }
+
+    private async Task<string> CreateAccountAsync()
+    {
+        var user = "r" + Guid.NewGuid().ToString("N")[..12];
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ResearcherAccounts>().CreateAsync(user, Password);
+        return user;
+    }
+
+    private async Task<RespondentClient> SignedInAsync(string language)
+    {
+        var user = await CreateAccountAsync();
+        var client = RespondentClient.For(app);
+        var login = await client.GetAsync($"/{language}/research/login");
+        var page = await client.PostAsync(login, ("username", user), ("password", Password));
+        Assert.Equal($"/{language}/research", page.Path);
+        return client;
+    }
+
+    private async Task<ResultSnapshot> ComputeAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var runner = scope.ServiceProvider.GetRequiredService<ResultsRunner>();
+        var runId = await runner.QueueAsync(ResultsAppFactory.SurveyId, ResultRunTrigger.OnDemand, CancellationToken.None);
+        Assert.True((await runner.RunAsync(runId, CancellationToken.None)).Succeeded);
+        return (await scope.ServiceProvider.GetRequiredService<ResultsQueries>().LatestSnapshotAsync(ResultsAppFactory.SurveyId))!;
+    }
+
+    private async Task WithDbAsync(Func<SurveyDbContext, Task> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<SurveyDbContext>());
+    }
+
+    [GeneratedRegex("<td class=\"suppressed\">&lt;5</td>")]
+    private static partial Regex SuppressedCellPattern();
+}
