@@ -79,6 +79,25 @@ public sealed class WeightingReport
         DesignEffect = weights.Length * sum2 / (sum * sum);
     }
 
+    private WeightingReport(int iterations, double misfit, int included, int excluded, double min, double max, double mean, double total, double designEffect, double effectiveSampleSize)
+    {
+        (Iterations, MaxMisfit, Included, Excluded) = (iterations, misfit, included, excluded);
+        (Min, Max, Mean, Total, DesignEffect, EffectiveSampleSize) = (min, max, mean, total, designEffect, effectiveSampleSize);
+    }
+
+    /// <summary>
+    /// Restores a report stored with a results snapshot (so downloads show the run's report without recomputing).
+    /// Values are taken as given; NaN stands for "not computable" as in a fresh report. Trimming details are not restored.
+    /// </summary>
+    public static WeightingReport FromStored(
+        int iterations, double maxMisfit, int included, int excluded, double min, double max, double mean, double total, double designEffect, double effectiveSampleSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(iterations);
+        ArgumentOutOfRangeException.ThrowIfNegative(included);
+        ArgumentOutOfRangeException.ThrowIfNegative(excluded);
+        return new WeightingReport(iterations, maxMisfit, included, excluded, min, max, mean, total, designEffect, effectiveSampleSize);
+    }
+
     /// <summary>Raking sweeps, summed over all (re-)rakes of the run.</summary>
     public int Iterations { get; }
 

@@ -49,6 +49,17 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
         return Page();
     }
 
+    /// <summary>The latest snapshot as crosstab CSV (standard or Dutch Excel), XLSX or JSON.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(string surveyId, string format, CancellationToken cancellationToken)
+    {
+        if (library.Find(surveyId) is not { } survey || await results.LatestSnapshotAsync(surveyId, cancellationToken) is not { } snapshot)
+        {
+            return NotFound();
+        }
+        var download = SnapshotDownloads.Write(survey, snapshot, format, LocalizationExtensions.CurrentLanguage());
+        return download is null ? NotFound() : File(download.Content, download.ContentType, download.FileName);
+    }
+
     public async Task<IActionResult> OnPostRecomputeAsync(string surveyId, CancellationToken cancellationToken)
     {
         if (library.Find(surveyId) is not { } survey)

@@ -115,6 +115,51 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
         Assert.True(page.Contains("Rao-Scott-toets"));
     }
 
+    [Theory]
+    [InlineData("csv", "text/csv", ".csv")]
+    [InlineData("csv-nl", "text/csv", "-excel-nl.csv")]
+    [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx")]
+    [InlineData("json", "application/json", ".json")]
+    public async Task Download_LatestSnapshot_ReturnsFileOfThatFormat(string format, string contentType, string fileEnd)
+    {
+        await app.SeedAsync(60);
+        await ComputeAsync();
+        var client = await SignedInAsync("en");
+
+        using var response = await client.Http.GetAsync($"/en/research/{ResultsAppFactory.SurveyId}?handler=Download&format={format}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
+        Assert.EndsWith(fileEnd, response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!.Trim('"'), StringComparison.Ordinal);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 100);
+    }
+
+    [Fact]
+    public async Task Download_Csv_HasEveryCellOfTheSnapshotAndBlankSuppressedCells()
+    {
+        await app.SeedAsync(60);
+        var snapshot = await ComputeAsync();
+        var cells = ResultsJson.Cells(snapshot);
+        var client = await SignedInAsync("en");
+
+        var csv = await client.Http.GetStringAsync($"/en/research/{ResultsAppFactory.SurveyId}?handler=Download&format=csv");
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("question,question_text,option,option_text,group,base,count,weighted_count,estimate", lines[0], StringComparison.Ordinal);
+        Assert.Equal(cells.Count, lines.Length - 1);
+        Assert.Equal(cells.Count(c => c.Suppressed), lines.Count(l => l.TrimEnd('\r').EndsWith(",,,,,,,1,0", StringComparison.Ordinal) || l.TrimEnd('\r').EndsWith(",,,,,,,1,1", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Download_WithoutLogin_RedirectsToLogin()
+    {
+        var client = RespondentClient.For(app);
+
+        var page = await client.GetAsync($"/en/research/{ResultsAppFactory.SurveyId}?handler=Download&format=csv");
+
+        Assert.Equal("/en/research/login", page.Path);
+    }
+
     private async Task<string> CreateAccountAsync()
     {
         var user = "r" + Guid.NewGuid().ToString("N")[..12];
