@@ -1,12 +1,16 @@
 using Survey.Definitions;
 using Survey.Definitions.Model;
+using Survey.Definitions.Targets;
 
 namespace Survey.Web.Infrastructure;
 
 /// <summary>The surveys the platform serves, loaded and validated once at start-up.</summary>
-public sealed class SurveyLibrary(IReadOnlyList<SurveyDefinition> surveys)
+public sealed class SurveyLibrary(IReadOnlyList<SurveyDefinition> surveys, IReadOnlyList<PopulationTargets> targets)
 {
     public IReadOnlyList<SurveyDefinition> All { get; } = surveys;
+
+    /// <summary>The population targets of a survey (<c>&lt;id&gt;.targets.yaml</c>), or null when it has none.</summary>
+    public PopulationTargets? Targets(string surveyId) => targets.FirstOrDefault(t => t.SurveyId == surveyId);
 
     public IEnumerable<SurveyDefinition> Open => All.Where(s => s.Status == SurveyStatus.Open);
 
@@ -22,7 +26,7 @@ public sealed class SurveyDefinitionException(IReadOnlyList<string> errors)
 
 public static class SurveyDefinitionsExtensions
 {
-    /// <summary>Loads and validates every survey and locale file; throws <see cref="SurveyDefinitionException"/> on any error.</summary>
+    /// <summary>Loads and validates every survey, targets, nationality mapping and locale file; throws <see cref="SurveyDefinitionException"/> on any error.</summary>
     public static WebApplicationBuilder AddSurveyDefinitions(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(SurveyPlatformOptions.Section);
@@ -30,15 +34,17 @@ public static class SurveyDefinitionsExtensions
         var options = section.Get<SurveyPlatformOptions>() ?? new SurveyPlatformOptions();
         var root = builder.Environment.ContentRootPath;
 
-        var surveys = SurveyCatalog.LoadDirectory(options.Resolve(root, options.SurveysPath));
+        var surveysPath = options.Resolve(root, options.SurveysPath);
+        var surveys = SurveyCatalog.LoadDirectory(surveysPath);
+        var targets = TargetsCatalog.LoadDirectory(surveysPath, surveys.Surveys);
         var locales = LocaleCatalog.LoadDirectory(options.Resolve(root, options.LocalesPath));
-        var errors = surveys.Diagnostics.Concat(locales.Diagnostics).Select(d => d.ToString()).ToList();
+        var errors = surveys.Diagnostics.Concat(targets.Diagnostics).Concat(locales.Diagnostics).Select(d => d.ToString()).ToList();
         if (errors.Count > 0)
         {
             throw new SurveyDefinitionException(errors);
         }
 
-        builder.Services.AddSingleton(new SurveyLibrary(surveys.Surveys));
+        builder.Services.AddSingleton(new SurveyLibrary(surveys.Surveys, targets.Targets));
         builder.Services.AddSingleton(new InterfaceTexts(locales.Texts));
         return builder;
     }

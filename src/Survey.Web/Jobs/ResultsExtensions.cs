@@ -16,7 +16,7 @@ public static class ResultsExtensions
         builder.Services.Configure<ResultsOptions>(section);
         var options = section.Get<ResultsOptions>() ?? new ResultsOptions();
 
-        builder.Services.AddSingleton<ISurveyTargetsSource, YamlSurveyTargetsSource>();
+        builder.Services.AddSingleton<ISurveyTargetsSource, CatalogTargetsSource>();
         builder.Services.AddScoped<ResultsCalculator>();
         builder.Services.AddScoped<ResultsRunner>();
         builder.Services.AddScoped<ResultsQueries>();

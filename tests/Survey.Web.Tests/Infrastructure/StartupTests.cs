@@ -32,6 +32,21 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void AddSurveyDefinitions_TargetsNotSummingToOne_ThrowsWithFileLineColumn()
+    {
+        using var temp = new TempDirectory();
+        File.Copy(Path.Combine(RepoPaths.Root, "tests", "Survey.Web.Tests", "Surveys", "weighttest.yaml"), temp.File("weighttest.yaml"));
+        File.WriteAllText(temp.File("weighttest.targets.yaml"), "total: 1000\nmargins:\n  gender: { man: 0.49, woman: 0.41 }\n");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = temp.Path, Args = [] });
+        builder.Configuration["Survey:SurveysPath"] = temp.Path;
+        builder.Configuration["Survey:LocalesPath"] = RepoPaths.Locales;
+
+        var error = Assert.Throws<SurveyDefinitionException>(() => builder.AddSurveyDefinitions());
+
+        Assert.Contains(error.Errors, e => e.StartsWith(temp.File("weighttest.targets.yaml") + ":3:", StringComparison.Ordinal) && e.Contains("gender", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Process_InvalidSurvey_PrintsErrorsAndExitsWithoutServing()
     {
         using var temp = new TempDirectory();
