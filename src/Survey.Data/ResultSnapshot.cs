@@ -33,4 +33,10 @@ public sealed class ResultSnapshot
 
     /// <summary>The run that computed it.</summary>
     public long RunId { get; set; }
+
+    /// <summary>
+    /// Each response the run used and its weight (null when left out of weighting), as JSON <c>[{"id":…,"weight":…}]</c>,
+    /// so the weighted microdata can be downloaded as of this snapshot. Snapshots from before this column have <c>[]</c>.
+    /// </summary>
+    public string WeightsJson { get; set; } = "[]";
 }

@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
     /// <summary>Root of the running app, always <c>http://127.0.0.1:port/</c>.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The running app's services (a scope per use: <c>Services.CreateScope()</c>), to seed data behind the browser's back.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The fixture is not initialized.");
+
     public async Task InitializeAsync()
     {
         _app = new SurveyAppFactory(_data.File("survey.db"));

@@ -15,6 +15,7 @@ internal sealed class ResultSnapshotConfiguration : IEntityTypeConfiguration<Res
         builder.Property(s => s.ReportJson);
         builder.Property(s => s.CellsJson);
         builder.Property(s => s.TestsJson);
+        builder.Property(s => s.WeightsJson).HasDefaultValue("[]");
         builder.HasOne<ResultRun>()
             .WithMany()
             .HasForeignKey(s => s.RunId)

@@ -27,7 +27,7 @@ public sealed class ResultsCalculator(
             ?? throw new ResultsUnavailableException($"survey '{surveyId}' has no population targets ({surveyId}.targets.yaml)");
         progress.Report(5);
 
-        var responses = await LoadResponsesAsync(surveyId, survey.Version, cancellationToken);
+        var (ids, responses) = await LoadResponsesAsync(surveyId, survey.Version, cancellationToken);
         if (responses.Count == 0)
         {
             throw new ResultsUnavailableException($"survey '{surveyId}' has no responses to version {survey.Version} yet");
@@ -71,6 +71,7 @@ public sealed class ResultsCalculator(
             CellsJson = ResultsJson.Write(cells),
             TestsJson = ResultsJson.Write(tests),
             GroupVariable = groupVariable,
+            WeightsJson = ResultsJson.Write(ids.Select((id, i) => new StoredWeight(id, double.IsFinite(weighted.Weights[i]) ? weighted.Weights[i] : null)).ToList()),
         };
     }
 
@@ -96,7 +97,7 @@ public sealed class ResultsCalculator(
     }
 
     /// <summary>The responses to one version, each as its answers by question id, in a fixed (id) order so reruns agree.</summary>
-    private async Task<List<IReadOnlyDictionary<string, List<StoredAnswer>>>> LoadResponsesAsync(string surveyId, int version, CancellationToken cancellationToken)
+    private async Task<(List<Guid> Ids, List<IReadOnlyDictionary<string, List<StoredAnswer>>> Answers)> LoadResponsesAsync(string surveyId, int version, CancellationToken cancellationToken)
     {
         var ids = await db.Responses.AsNoTracking()
             .Where(r => r.SurveyId == surveyId && r.SurveyVersion == version)
@@ -107,8 +108,9 @@ public sealed class ResultsCalculator(
             .Select(a => new { a.ResponseId, a.QuestionId, a.Item, a.Code, a.Text })
             .ToListAsync(cancellationToken);
         var byResponse = answers.ToLookup(a => a.ResponseId);
-        return [.. ids.Order().Select(id => (IReadOnlyDictionary<string, List<StoredAnswer>>)byResponse[id]
+        var ordered = ids.Order().ToList();
+        return (ordered, [.. ordered.Select(id => (IReadOnlyDictionary<string, List<StoredAnswer>>)byResponse[id]
             .GroupBy(a => a.QuestionId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(a => new StoredAnswer(a.QuestionId, a.Item, a.Code, a.Text)).ToList(), StringComparer.Ordinal))];
+            .ToDictionary(g => g.Key, g => g.Select(a => new StoredAnswer(a.QuestionId, a.Item, a.Code, a.Text)).ToList(), StringComparer.Ordinal))]);
     }
 }

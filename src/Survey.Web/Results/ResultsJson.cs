@@ -9,6 +9,9 @@ public sealed record ResultCell(
     string Question, string? Option, string Group, int Base, int? Count, double? WeightedCount,
     double? Value, double? StandardError, double? Lower, double? Upper, bool Suppressed, bool Indicative);
 
+/// <summary>A response's weight as stored in a snapshot; null when it was left out of weighting.</summary>
+public sealed record StoredWeight(Guid Id, double? Weight);
+
 /// <summary>One Rao-Scott test as stored in a snapshot; null where it could not be computed.</summary>
 public sealed record ResultTest(string Question, string By, double? Statistic, double? NumeratorDf, double? DenominatorDf, double? PValue);
 
@@ -37,6 +40,8 @@ public static class ResultsJson
     public static IReadOnlyList<ResultCell> Cells(ResultSnapshot snapshot) => Read<List<ResultCell>>(snapshot?.CellsJson);
 
     public static IReadOnlyList<ResultTest> Tests(ResultSnapshot snapshot) => Read<List<ResultTest>>(snapshot?.TestsJson);
+
+    public static IReadOnlyList<StoredWeight> Weights(ResultSnapshot snapshot) => Read<List<StoredWeight>>(snapshot?.WeightsJson);
 
     public static ResultReport Report(ResultSnapshot snapshot) => Read<ResultReport>(snapshot?.ReportJson);
 

@@ -11,10 +11,13 @@ public sealed record SnapshotDownload(byte[] Content, string ContentType, string
 /// <summary>Turns a <see cref="ResultSnapshot"/> back into the export model and writes one of the download formats.</summary>
 public static class SnapshotDownloads
 {
-    public static IReadOnlyList<string> Formats { get; } = ["csv", "csv-nl", "xlsx", "json"];
+    public static IReadOnlyList<string> Formats { get; } = ["csv", "csv-nl", "xlsx", "json", "microdata", "codebook"];
 
-    /// <summary>Null for an unknown format.</summary>
-    public static SnapshotDownload? Write(SurveyDefinition survey, ResultSnapshot snapshot, string format, LanguageTag language)
+    /// <summary>
+    /// Null for an unknown format. <paramref name="answers"/> are the stored answers of the snapshot's responses (only
+    /// read for microdata and JSON): the microdata are the responses the snapshot was computed from, with their weights.
+    /// </summary>
+    public static SnapshotDownload? Write(SurveyDefinition survey, ResultSnapshot snapshot, string format, LanguageTag language, ILookup<Guid, ResponseAnswer> answers)
     {
         var export = ToExport(survey, snapshot);
         var name = $"{survey.Id}-v{snapshot.SurveyVersion}-{snapshot.ComputedAt:yyyyMMdd-HHmm}";
@@ -31,11 +34,68 @@ public static class SnapshotDownloads
                 CrosstabXlsx.Write(stream, export, language);
                 return new(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
             case "json":
-                Survey.Exports.ResultsJson.Write(stream, export, microdata: null, export.Codebook);
+                Survey.Exports.ResultsJson.Write(stream, export, ToMicrodata(survey, snapshot, answers), export.Codebook);
                 return new(stream.ToArray(), "application/json", name + ".json");
+            case "microdata":
+                WriteText(stream, writer => MicrodataCsv.Write(writer, ToMicrodata(survey, snapshot, answers), export.Codebook));
+                return new(stream.ToArray(), "text/csv; charset=utf-8", name + "-microdata.csv");
+            case "codebook":
+                WriteText(stream, writer => CodebookCsv.Write(writer, export.Codebook));
+                return new(stream.ToArray(), "text/csv; charset=utf-8", name + "-codebook.csv");
             default:
                 return null;
         }
+    }
+
+    /// <summary>The ids of the responses a snapshot was computed from (empty for snapshots from before weights were stored).</summary>
+    public static IReadOnlyList<Guid> ResponseIds(ResultSnapshot snapshot) => [.. ResultsJson.Weights(snapshot).Select(w => w.Id)];
+
+    private static void WriteText(Stream stream, Action<TextWriter> write)
+    {
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+        write(writer);
+    }
+
+    /// <summary>
+    /// One row per response of the snapshot, its answers as codebook variables (<c>q</c>, <c>q.item</c> for matrix items,
+    /// <c>q.option</c> = 1/0 for multiple choice when the question was answered) and its weight.
+    /// </summary>
+    public static Microdata ToMicrodata(SurveyDefinition survey, ResultSnapshot snapshot, ILookup<Guid, ResponseAnswer> answers)
+    {
+        var rows = new List<MicrodataRow>();
+        foreach (var stored in ResultsJson.Weights(snapshot))
+        {
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var byQuestion = answers[stored.Id].ToLookup(a => a.QuestionId, StringComparer.Ordinal);
+            foreach (var question in survey.Questions)
+            {
+                var given = byQuestion[question.Id].ToList();
+                if (given.Count == 0)
+                {
+                    continue;
+                }
+                switch (question.Type)
+                {
+                    case "matrix":
+                        foreach (var a in given.Where(a => a.Item is not null))
+                        {
+                            values[$"{question.Id}.{a.Item}"] = a.Code;
+                        }
+                        break;
+                    case "multiple":
+                        foreach (var option in question.Settings.Options)
+                        {
+                            values[$"{question.Id}.{option.Code}"] = given.Any(a => a.Code == option.Code) ? "1" : "0";
+                        }
+                        break;
+                    default:
+                        values[question.Id] = given[0].Code ?? given[0].Text;
+                        break;
+                }
+            }
+            rows.Add(new MicrodataRow(stored.Id, values, stored.Weight));
+        }
+        return new Microdata(rows);
     }
 
     public static ResultsExport ToExport(SurveyDefinition survey, ResultSnapshot snapshot)

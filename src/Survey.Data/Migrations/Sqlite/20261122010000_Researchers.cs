@@ -31,5 +31,5 @@ public sealed class Researchers : Migration
         migrationBuilder.DropTable(name: "Researchers");
 
     protected override void BuildTargetModel(ModelBuilder modelBuilder) =>
-        SurveyDbContextModelSnapshot.BuildSqliteModel(modelBuilder, includeResearchers: true);
+        SurveyDbContextModelSnapshot.BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: false);
 }

@@ -9,10 +9,13 @@ namespace Survey.Data.Migrations.Sqlite;
 [DbContext(typeof(SurveyDbContext))]
 public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
 {
-    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true);
+    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true);
 
-    /// <summary>The model after the Results migration, and with <paramref name="includeResearchers"/> after the Researchers one.</summary>
-    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers)
+    /// <summary>
+    /// The model after the Results migration; with <paramref name="includeResearchers"/> after the Researchers one; with
+    /// <paramref name="includeSnapshotWeights"/> too after the SnapshotWeights one (the current model).
+    /// </summary>
+    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false)
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
@@ -88,6 +91,10 @@ public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("SurveyId").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
             b.Property<int>("SurveyVersion").HasColumnType("INTEGER");
             b.Property<string>("TestsJson").IsRequired().HasColumnType("TEXT");
+            if (includeSnapshotWeights)
+            {
+                b.Property<string>("WeightsJson").IsRequired().ValueGeneratedOnAdd().HasColumnType("TEXT").HasDefaultValue("[]");
+            }
             b.HasKey("Id");
             b.HasIndex("RunId");
             b.HasIndex("SurveyId");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Survey.Data;
 using Survey.Definitions.Model;
@@ -13,7 +14,7 @@ namespace Survey.Web.Pages.Research;
 /// One survey's latest weighted results: the weighting report, the run status and per question a table by group with a
 /// bar chart of the 95% intervals. Suppressed cells show "&lt;N" only; their numbers are null in the snapshot anyway.
 /// </summary>
-public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, IResultsScheduler scheduler, IStringLocalizer localizer) : PageModel
+public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, IResultsScheduler scheduler, IStringLocalizer localizer, SurveyDbContext db) : PageModel
 {
     public LanguageTag Language { get; private set; }
 
@@ -56,7 +57,11 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
         {
             return NotFound();
         }
-        var download = SnapshotDownloads.Write(survey, snapshot, format, LocalizationExtensions.CurrentLanguage());
+        var ids = SnapshotDownloads.ResponseIds(snapshot);
+        var answers = format is "microdata" or "json"
+            ? (await db.ResponseAnswers.AsNoTracking().Where(a => ids.Contains(a.ResponseId)).ToListAsync(cancellationToken)).ToLookup(a => a.ResponseId)
+            : Enumerable.Empty<ResponseAnswer>().ToLookup(a => a.ResponseId);
+        var download = SnapshotDownloads.Write(survey, snapshot, format, LocalizationExtensions.CurrentLanguage(), answers);
         return download is null ? NotFound() : File(download.Content, download.ContentType, download.FileName);
     }
 

@@ -120,6 +120,8 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
     [InlineData("csv-nl", "text/csv", "-excel-nl.csv")]
     [InlineData("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx")]
     [InlineData("json", "application/json", ".json")]
+    [InlineData("microdata", "text/csv", "-microdata.csv")]
+    [InlineData("codebook", "text/csv", "-codebook.csv")]
     public async Task Download_LatestSnapshot_ReturnsFileOfThatFormat(string format, string contentType, string fileEnd)
     {
         await app.SeedAsync(60);
@@ -148,6 +150,25 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
         Assert.StartsWith("question,question_text,option,option_text,group,base,count,weighted_count,estimate", lines[0], StringComparison.Ordinal);
         Assert.Equal(cells.Count, lines.Length - 1);
         Assert.Equal(cells.Count(c => c.Suppressed), lines.Count(l => l.TrimEnd('\r').EndsWith(",,,,,,,1,0", StringComparison.Ordinal) || l.TrimEnd('\r').EndsWith(",,,,,,,1,1", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Download_Microdata_OneRowPerSnapshotResponseWithWeightsSummingToTotal()
+    {
+        await app.SeedAsync(60);
+        var snapshot = await ComputeAsync();
+        var client = await SignedInAsync("en");
+
+        var csv = await client.Http.GetStringAsync($"/en/research/{ResultsAppFactory.SurveyId}?handler=Download&format=microdata");
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        var header = lines[0].Split(',');
+        Assert.Equal("response_id", header[0]);
+        Assert.Equal("weight", header[^1]);
+        Assert.Equal(snapshot.ResponseCount, lines.Count - 1);
+        var weights = lines.Skip(1).Select(l => l[(l.LastIndexOf(',') + 1)..]).Where(w => w.Length > 0)
+            .Sum(w => double.Parse(w, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(ResultsJson.Report(snapshot).TargetTotal, weights, 3);
     }
 
     [Fact]

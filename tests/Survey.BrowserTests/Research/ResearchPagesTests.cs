@@ -1,0 +1,214 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Survey.Data;
+using Survey.Web.Results;
+using Xunit.Abstractions;
+
+namespace Survey.BrowserTests.Research;
+
+/// <summary>
+/// The researcher pages in a real browser: the sign-in (anonymous visit redirected, wrong password refused, right
+/// password typed with the keyboard only), the survey list and the results of <c>stadsenquete</c> over seeded responses,
+/// with axe-core on every page and no console errors (a CSP refusal shows there).
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private const string SurveyId = "stadsenquete";
+    private const int SeededResponses = 300;
+    private const string Password = "correct horse battery staple";
+
+    private static readonly SemaphoreSlim SeedLock = new(1, 1);
+    private static bool _seeded;
+
+    [Theory]
+    [InlineData("nl-NL", "nl")]
+    [InlineData("en-GB", "en")]
+    public async Task ResearchPages_SignInWithKeyboardAndOpenResults_HaveNoAxeViolationsOrConsoleErrors(string locale, string language)
+    {
+        await SeedResultsOnceAsync();
+        var userName = "onderzoeker-" + language;
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ResearcherAccounts>().CreateAsync(userName, Password);
+        }
+        await using var context = await browser.NewContextAsync(locale);
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add($"{new Uri(page.Url).AbsolutePath}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => consoleErrors.Add($"{new Uri(page.Url).AbsolutePath}: uncaught {error}");
+        var nav = new Respondent(page, SurveyId, language);
+        var axe = new AxeAudit();
+
+        // Anonymous: the list sends the visitor to the login page in the same language, coming back afterwards.
+        await page.GotoAsync($"/{language}/research");
+        Assert.Equal($"/{language}/research/login", Path(page));
+        Assert.Equal($"/{language}/research", await page.Locator("input[name=returnUrl]").InputValueAsync());
+        await nav.AssertHtmlLangAsync();
+        await axe.CheckAsync(page, "login");
+        await Screenshots.SaveAsync(page, $"research-login-{language}");
+
+        // Wrong password, keyboard only: Tab to the user name, type, Tab, type, Enter.
+        await TabToAsync(page, "username");
+        await page.Keyboard.TypeAsync(userName);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("password", await FocusedIdAsync(page));
+        await page.Keyboard.TypeAsync("not the password at all");
+        await nav.LoadAfterAsync(() => page.Keyboard.PressAsync("Enter"));
+        Assert.Equal($"/{language}/research/login", Path(page));
+        Assert.True(await page.Locator(".error-summary").IsVisibleAsync(), "A wrong password showed no error summary.");
+        Assert.Equal("true", await page.Locator("#username").GetAttributeAsync("aria-invalid"));
+        Assert.Equal(userName, await page.Locator("#username").InputValueAsync());
+        Assert.Equal("", await page.Locator("#password").InputValueAsync());
+        await axe.CheckAsync(page, "login, wrong password");
+
+        // Right password, keyboard only: the user name is kept, so Tab to the password, type it, Enter.
+        await TabToAsync(page, "password");
+        await page.Keyboard.TypeAsync(Password);
+        await nav.LoadAfterAsync(() => page.Keyboard.PressAsync("Enter"));
+        Assert.Equal($"/{language}/research", Path(page));
+        await nav.AssertHtmlLangAsync();
+        var surveyLink = page.Locator($"ul.research-list a[href='/{language}/research/{SurveyId}']");
+        Assert.Equal(1, await surveyLink.CountAsync());
+        Assert.Contains(userName, await page.Locator("nav.research-nav").InnerTextAsync(), StringComparison.Ordinal);
+        await axe.CheckAsync(page, "survey list");
+
+        await nav.FollowAsync(surveyLink);
+        Assert.Equal($"/{language}/research/{SurveyId}", Path(page));
+        await nav.AssertHtmlLangAsync();
+        Assert.True(await page.Locator("table.results").CountAsync() > 1, "The results page shows no tables.");
+        Assert.True(await page.Locator("svg.chart rect.bar").CountAsync() > 0, "The results page shows no chart bars.");
+        Assert.True(await page.Locator("svg.chart line.ci-line").CountAsync() > 0, "The charts show no intervals.");
+        Assert.True(await page.Locator("td.suppressed").CountAsync() > 0, "No cell is suppressed, though the eu/non_eu groups are small.");
+        Assert.All(await page.Locator("td.suppressed").AllInnerTextsAsync(), text => Assert.Equal("<10", text.Trim()));
+        await axe.CheckAsync(page, "results");
+        await Screenshots.SaveAsync(page, $"research-results-{language}");
+
+        foreach (var line in axe.Log)
+        {
+            output.WriteLine(line);
+        }
+        axe.AssertNoViolations();
+        Assert.True(consoleErrors.Count == 0, "Browser console errors:" + Environment.NewLine + string.Join(Environment.NewLine, consoleErrors));
+    }
+
+    private static string Path(IPage page) => new Uri(page.Url).AbsolutePath;
+
+    private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
+
+    private static async Task TabToAsync(IPage page, string id)
+    {
+        for (var presses = 0; presses < 40; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await FocusedIdAsync(page) == id)
+            {
+                return;
+            }
+        }
+        Assert.Fail($"Tab never reached #{id} on {Path(page)}.");
+    }
+
+    /// <summary>Seeds the responses and computes one snapshot, once for both languages (the app is shared).</summary>
+    private async Task SeedResultsOnceAsync()
+    {
+        await SeedLock.WaitAsync();
+        try
+        {
+            if (_seeded)
+            {
+                return;
+            }
+            await SeedResponsesAsync();
+            long runId;
+            await using (var scope = browser.Services.CreateAsyncScope())
+            {
+                runId = await scope.ServiceProvider.GetRequiredService<ResultsRunner>().QueueAsync(SurveyId, ResultRunTrigger.OnDemand, CancellationToken.None);
+            }
+            await using (var scope = browser.Services.CreateAsyncScope())
+            {
+                var outcome = await scope.ServiceProvider.GetRequiredService<ResultsRunner>().RunAsync(runId, CancellationToken.None);
+                var run = await scope.ServiceProvider.GetRequiredService<SurveyDbContext>().ResultRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+                Assert.True(outcome.Succeeded, $"The results run failed: {run.Error}");
+                Assert.Equal(ResultRunState.Succeeded, run.State);
+            }
+            _seeded = true;
+        }
+        finally
+        {
+            SeedLock.Release();
+        }
+    }
+
+    private async Task SeedResponsesAsync()
+    {
+        // Seeded, so the page looks the same every run. Small eu/non_eu groups make some cells fall under min_cell.
+        var random = new Random(20261122);
+        string[] ages = ["18-24", "25-39", "40-54", "55-64", "65+"];
+        string[] districts = ["binnenstad-noord", "binnenstad-zuid", "stationsdistrict", "leiden-noord", "roodenburgerdistrict",
+            "bos-en-gasthuisdistrict", "morsdistrict", "boerhaavedistrict", "merenwijk", "stevenshof"];
+        string[] pleasure = ["very_pleasant", "pleasant", "neutral", "unpleasant", "very_unpleasant", "dk"];
+        string[] change = ["better", "same", "worse", "dk"];
+        string[] volunteering = ["regularly", "sometimes", "no"];
+        string[] places = ["own_street", "city_centre", "station", "parks", "bike_routes", "public_transport"];
+
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        for (var i = 0; i < SeededResponses; i++)
+        {
+            // Every targets category gets respondents: the first rounds go through all of them in turn.
+            var nationality = i < 30 ? (i % 3) switch { 0 => "nl", 1 => "eu", _ => "non_eu" }
+                : Pick(random, ("nl", 0.78), ("eu", 0.10), ("non_eu", 0.10), ("na", 0.02));
+            var gender = i < 30 ? (i % 3) switch { 0 => "man", 1 => "woman", _ => "other" }
+                : Pick(random, ("man", 0.47), ("woman", 0.49), ("other", 0.02), ("na", 0.02));
+            var response = new SurveyResponse
+            {
+                Id = Guid.NewGuid(),
+                SurveyId = SurveyId,
+                SurveyVersion = 1,
+                Language = i % 3 == 0 ? "en" : "nl",
+                CompletedOn = new DateOnly(2026, 11, 1).AddDays(i % 20),
+            };
+            Add(response, "age_band", i < 30 ? ages[i % ages.Length] : ages[random.Next(ages.Length)]);
+            Add(response, "gender", gender);
+            Add(response, "district", i < 30 ? districts[i % districts.Length] : districts[random.Next(districts.Length)]);
+            Add(response, "nationality_group", nationality);
+            Add(response, "living_pleasure", pleasure[Math.Min(random.Next(3) + random.Next(3), pleasure.Length - 1)]);
+            Add(response, "neighbourhood_change", change[random.Next(change.Length)]);
+            Add(response, "volunteering", nationality == "nl" ? volunteering[random.Next(3)] : volunteering[1 + random.Next(2)]);
+            Add(response, "city_mark", (5 + random.Next(3) + random.Next(3)).ToString(CultureInfo.InvariantCulture));
+            Add(response, "safety_statements", (3 + random.Next(3)).ToString(CultureInfo.InvariantCulture), "safe_day");
+            Add(response, "safety_statements", (1 + random.Next(5)).ToString(CultureInfo.InvariantCulture), "safe_evening");
+            foreach (var place in places.Where(_ => random.NextDouble() < 0.3))
+            {
+                Add(response, "unsafe_places", place);
+            }
+            db.Responses.Add(response);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static void Add(SurveyResponse response, string question, string code, string? item = null) =>
+        response.Answers.Add(new ResponseAnswer { QuestionId = question, Item = item, Code = code });
+
+    private static string Pick(Random random, params (string Code, double Share)[] choices)
+    {
+        var x = random.NextDouble() * choices.Sum(c => c.Share);
+        foreach (var (code, share) in choices)
+        {
+            if ((x -= share) < 0)
+            {
+                return code;
+            }
+        }
+        return choices[^1].Code;
+    }
+}
