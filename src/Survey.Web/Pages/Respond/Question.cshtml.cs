@@ -36,6 +36,7 @@ public sealed partial class QuestionModel(
     public bool IsFirst => PageNumber == 1;
     public bool IsLast => PageNumber == PageCount;
     public string? Notice { get; private set; }
+    private SurveyFlow Flow { get; set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string surveyId, string token, string pageId, string? notice, CancellationToken cancellationToken)
     {
@@ -58,7 +59,7 @@ public sealed partial class QuestionModel(
             return result;
         }
         var draft = loaded.Draft!;
-        var flow = new SurveyFlow(Survey);
+        var flow = Flow;
         var before = DraftAnswers.Read(draft);
         var form = new DictionaryFormInput(Request.Form.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal));
         var posted = Handler.ReadPage(registry, flow, CurrentPage, before, form);
@@ -133,7 +134,8 @@ public sealed partial class QuestionModel(
         {
             return new(null, NotFound());
         }
-        var flow = new SurveyFlow(survey);
+        Flow = new SurveyFlow(survey);
+        var flow = Flow;
         var answers = DraftAnswers.Read(draft);
         var visible = flow.VisiblePages(answers);
         var reached = DraftAnswers.ReachedPages(draft);
@@ -152,7 +154,7 @@ public sealed partial class QuestionModel(
 
     private void Show(AnswerSet answers, Func<QuestionDefinition, IReadOnlyDictionary<string, IReadOnlyList<string>>> values, IReadOnlyList<AnswerError> errors)
     {
-        var flow = new SurveyFlow(Survey);
+        var flow = Flow;
         var errorText = errors.ToDictionary(e => e.Field, e => messages.For(Survey.FindQuestion(QuestionOf(e.Field))!, e, Language), StringComparer.Ordinal);
         Questions = [.. flow.VisibleQuestions(CurrentPage, answers).Select(q => new QuestionView(q, Language, OptionOrder.For(q, Token), values(q), errorText))];
         Errors = [.. errors.Select(e => new KeyValuePair<string, string>(FieldNames.HtmlId(e.Field), messages.ForSummary(Survey.FindQuestion(QuestionOf(e.Field))!, e, Language)))];
