@@ -6,7 +6,8 @@ namespace Survey.Web.Infrastructure;
 
 /// <summary>
 /// Sign-in for the researcher pages (<c>/{lang}/research/…</c>): a cookie after a user name and password checked by
-/// <see cref="ResearcherAccounts"/>. Respondents never sign in and never get this cookie.
+/// <see cref="ResearcherAccounts"/>, with failed attempts limited by <see cref="LoginThrottle"/>. Respondents never sign in
+/// and never get this cookie.
 /// </summary>
 public static class ResearcherAuthentication
 {
@@ -18,6 +19,7 @@ public static class ResearcherAuthentication
     public static WebApplicationBuilder AddResearcherAuthentication(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ResearcherAccounts>();
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddAuthentication(Scheme).AddCookie(Scheme, options =>
         {
             options.Cookie.Name = "survey.researcher";

@@ -7,8 +7,9 @@ public static class ResultsExtensions
 {
     /// <summary>
     /// Weighted results: the application services (<see cref="ResultsCalculator"/>, <see cref="ResultsRunner"/>,
-    /// <see cref="ResultsQueries"/>), the scheduler behind <see cref="IResultsScheduler"/>, and the Quartz jobs with the
-    /// nightly trigger. Settings: the <c>Results</c> section (<see cref="ResultsOptions"/>).
+    /// <see cref="ResultsQueries"/>), the scheduler behind <see cref="IResultsScheduler"/>, the Quartz jobs with the
+    /// nightly trigger, and the start-up step that reruns what a restart interrupted (<see cref="InterruptedRuns"/>).
+    /// Settings: the <c>Results</c> section (<see cref="ResultsOptions"/>).
     /// </summary>
     public static WebApplicationBuilder AddSurveyResults(this WebApplicationBuilder builder)
     {
@@ -22,6 +23,7 @@ public static class ResultsExtensions
         builder.Services.AddScoped<ResultsQueries>();
         builder.Services.AddSingleton<QuartzResultsScheduler>();
         builder.Services.AddSingleton<IResultsScheduler>(sp => sp.GetRequiredService<QuartzResultsScheduler>());
+        builder.Services.AddHostedService<InterruptedRuns>();
         builder.Services.AddQuartz(q =>
         {
             q.AddJob<RecomputeResultsJob>(j => j.WithIdentity(RecomputeResultsJob.Key).StoreDurably());

@@ -24,8 +24,27 @@ public sealed partial class QuartzResultsScheduler(
     public const string SurveyIdKey = "surveyId";
     public const string RunIdKey = "runId";
 
+    /// <summary>
+    /// On a debounced trigger: when the burst of responses it waits out began (UTC ticks), so that a steady stream of
+    /// responses cannot put the recomputation off for longer than <see cref="ResultsOptions.DebounceMaxSeconds"/>. Only a
+    /// time, in memory while the trigger waits; nothing of a response or request.
+    /// </summary>
+    public const string BurstStartKey = "burstStart";
+
     /// <summary>The one pending debounced trigger of a survey.</summary>
     public static TriggerKey DebounceKey(string surveyId) => new("debounce-" + surveyId, Group);
+
+    /// <summary>
+    /// When a debounced recomputation runs: <see cref="ResultsOptions.Debounce"/> after the latest response, but no later
+    /// than <see cref="ResultsOptions.DebounceMax"/> after the first of the burst (and never in the past).
+    /// </summary>
+    public static DateTimeOffset DebouncedTime(DateTimeOffset now, DateTimeOffset burstStart, ResultsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var latest = burstStart + options.DebounceMax;
+        var debounced = now + options.Debounce;
+        return debounced < latest ? debounced : latest > now ? latest : now;
+    }
 
     public async Task ResponseArrivedAsync(string surveyId, CancellationToken cancellationToken = default)
     {
@@ -36,18 +55,22 @@ public sealed partial class QuartzResultsScheduler(
                 return;
             }
             var scheduler = await schedulers.GetScheduler(cancellationToken);
+            var now = scheduler.TimeProvider.GetUtcNow();
+            var burstStart = BurstStart(await scheduler.GetTrigger(DebounceKey(surveyId), cancellationToken)) ?? now;
             var trigger = TriggerBuilder.Create()
                 .WithIdentity(DebounceKey(surveyId))
                 .ForJob(RecomputeResultsJob.Key)
                 .UsingJobData(SurveyIdKey, surveyId)
-                .StartAt(scheduler.TimeProvider.GetUtcNow() + options.Value.Debounce)
+                .UsingJobData(BurstStartKey, burstStart.UtcTicks)
+                .StartAt(DebouncedTime(now, burstStart, options.Value))
                 .Build();
             // Quartz would copy the respondent's request trace id (traceparent) onto the trigger: schedule outside it.
             var request = Activity.Current;
             Activity.Current = null;
             try
             {
-                // Replacing is one store operation: a burst of responses leaves exactly one trigger, at the last one + the wait.
+                // Replacing is one store operation: a burst of responses leaves exactly one trigger, at the last one + the wait
+                // (at most the first one + the maximum wait). Two responses at once may both start a burst; either time will do.
                 await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
             }
             finally
@@ -75,6 +98,13 @@ public sealed partial class QuartzResultsScheduler(
         }
     }
 
+    /// <summary>
+    /// Queues a fresh run of a survey whose run the previous process left unfinished (<see cref="InterruptedRuns"/>), as a
+    /// scheduled one: nobody asked for it now. Null when the survey is gone or has no targets any more.
+    /// </summary>
+    public async Task<long?> RerunInterruptedAsync(string surveyId, CancellationToken cancellationToken) =>
+        HasTargets(surveyId) ? await QueueAndScheduleAsync(surveyId, ResultRunTrigger.Schedule, cancellationToken) : null;
+
     /// <summary>A trigger that runs (or retries) a recorded run at <paramref name="at"/>.</summary>
     internal static ITrigger RunTrigger(string surveyId, long runId, DateTimeOffset at) =>
         TriggerBuilder.Create()
@@ -96,6 +126,15 @@ public sealed partial class QuartzResultsScheduler(
         await scheduler.ScheduleJob(RunTrigger(surveyId, runId, scheduler.TimeProvider.GetUtcNow()), cancellationToken: cancellationToken);
         return runId;
     }
+
+    /// <summary>
+    /// The start of the burst a pending debounced trigger waits out; null when there is none, or when it has fired already
+    /// (a fired trigger stays stored until its job completes, and a response then begins a new burst).
+    /// </summary>
+    private static DateTimeOffset? BurstStart(ITrigger? pending) =>
+        pending?.NextFireTimeUtc is not null && pending.JobDataMap.TryGetLong(BurstStartKey, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
 
     private bool HasTargets(string surveyId)
     {

@@ -10,6 +10,12 @@ public sealed class ResultsOptions
     /// <summary>After a response arrives, wait this long for more before recomputing (each new response restarts the wait).</summary>
     public int DebounceSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// The longest a burst of responses can put the recomputation off: it runs at the latest this long after the burst's
+    /// first response, however many follow.
+    /// </summary>
+    public int DebounceMaxSeconds { get; set; } = 900;
+
     /// <summary>Quartz cron expression (UTC) of the nightly recomputation of every open survey.</summary>
     public string NightlyCron { get; set; } = "0 0 2 * * ?";
 
@@ -23,6 +29,8 @@ public sealed class ResultsOptions
     public string GroupVariable { get; set; } = "nationality_group";
 
     public TimeSpan Debounce => TimeSpan.FromSeconds(DebounceSeconds);
+
+    public TimeSpan DebounceMax => TimeSpan.FromSeconds(DebounceMaxSeconds);
 
     /// <summary>The wait before retry number <paramref name="retry"/> (1-based), or null when no retry is left.</summary>
     public TimeSpan? RetryDelay(int retry)

@@ -104,7 +104,7 @@ public sealed class ResultsTests(ResultsAppFactory app)
             var trigger = Assert.Single(triggers);
             Assert.Equal(QuartzResultsScheduler.DebounceKey(SurveyId), trigger.Key);
             Assert.Equal(app.Clock.GetUtcNow() + ResultsAppFactory.Debounce, trigger.StartTimeUtc);
-            Assert.Equal([QuartzResultsScheduler.SurveyIdKey], trigger.JobDataMap.Keys);
+            Assert.Equal([QuartzResultsScheduler.BurstStartKey, QuartzResultsScheduler.SurveyIdKey], trigger.JobDataMap.Keys.Order(StringComparer.Ordinal));
         }
         finally
         {
@@ -129,7 +129,7 @@ public sealed class ResultsTests(ResultsAppFactory app)
             Assert.NotNull(trigger);
             Assert.Equal(app.Clock.GetUtcNow() + ResultsAppFactory.Debounce, trigger.StartTimeUtc);
             Assert.Equal(SurveyId, trigger.JobDataMap.GetString(QuartzResultsScheduler.SurveyIdKey));
-            Assert.Equal([QuartzResultsScheduler.SurveyIdKey], trigger.JobDataMap.Keys);
+            Assert.Equal([QuartzResultsScheduler.BurstStartKey, QuartzResultsScheduler.SurveyIdKey], trigger.JobDataMap.Keys.Order(StringComparer.Ordinal));
         }
         finally
         {
