@@ -17,14 +17,18 @@ public enum CsvDialect
 
 /// <summary>
 /// The crosstab in long format, one row per question, option and group:
-/// <c>question,question_text,option,option_text,group,base,count,weighted_count,estimate,se,ci_low,ci_high,suppressed,indicative</c>.
-/// Estimates, SEs and interval ends have 6 decimals, weighted counts 2; a suppressed cell has empty numbers and
-/// <c>suppressed</c> = 1.
+/// <c>question,question_text,option,option_text,group,group_text,base,count,weighted_count,estimate,se,ci_low,ci_high,suppressed,indicative</c>.
+/// With a second split, <c>group2,group2_text</c> follow <c>group_text</c> (both empty for a cell over everyone), and a
+/// row is one question, option, group and second-split group. Texts are in the chosen language; <c>group</c> <c>all</c>
+/// is "Totaal"/"Total". Estimates, SEs and interval ends have 6 decimals, weighted counts 2; a suppressed cell has empty
+/// numbers and <c>suppressed</c> = 1.
 /// </summary>
 public static class CrosstabCsv
 {
     internal static readonly string[] Header =
-        ["question", "question_text", "option", "option_text", "group", "base", "count", "weighted_count", "estimate", "se", "ci_low", "ci_high", "suppressed", "indicative"];
+        ["question", "question_text", "option", "option_text", "group", "group_text", "base", "count", "weighted_count", "estimate", "se", "ci_low", "ci_high", "suppressed", "indicative"];
+
+    internal static readonly string[] HeaderWithSecondSplit = [.. Header[..6], "group2", "group2_text", .. Header[6..]];
 
     /// <summary>
     /// Writes the CSV text. For <see cref="CsvDialect.DutchExcel"/> the text starts with U+FEFF, which becomes the
@@ -37,16 +41,20 @@ public static class CrosstabCsv
         var numbers = CsvDialects.Numbers(dialect);
         CsvDialects.WriteBom(writer, dialect);
         using var csv = CsvWriter.Create(writer, CsvDialects.Options(dialect), leaveOpen: true);
-        csv.WriteRecord(Header);
+        var second = results.HasSecondSplit;
+        csv.WriteRecord(second ? HeaderWithSecondSplit : Header);
         foreach (var c in results.PublishedCells())
         {
+            string[] groups = second
+                ? [c.Group, results.GroupText(c.Group, labels), c.Group2 ?? string.Empty, results.SecondGroupText(c.Group2, labels)]
+                : [c.Group, results.GroupText(c.Group, labels)];
             csv.WriteRecord(
             [
                 c.Question,
                 results.QuestionText(c.Question, labels),
                 c.Option ?? string.Empty,
                 results.OptionText(c.Question, c.Option, labels),
-                c.Group,
+                .. groups,
                 c.Base?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 c.Count?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 ExportText.Fixed(c.WeightedCount, 2, numbers),

@@ -10,7 +10,8 @@ namespace Survey.Exports;
 /// <summary>
 /// The crosstab as an Excel workbook: a first sheet "Toelichting"/"Notes" (survey, computation time, n, the weighting
 /// report and the method), then one sheet per question with option × group (estimate as a percentage with its
-/// interval, or a mean), the group bases and the Rao–Scott test. Suppressed cells show the text "&lt;N", never a number;
+/// interval, or a mean), the group bases and the Rao–Scott test. With a second split, a question sheet has one such
+/// block per group of the second split (first the block over everyone), each headed by the group's label. Suppressed cells show the text "&lt;N", never a number;
 /// every other number is a numeric cell.
 /// </summary>
 public static class CrosstabXlsx
@@ -54,7 +55,7 @@ public static class CrosstabXlsx
         sheet.Row().Text(T("Enquête", "Survey")).Text(string.Create(CultureInfo.InvariantCulture, $"{results.Survey.Id} ({T("versie", "version")} {results.Survey.Version})"));
         sheet.Row().Text(T("Berekend op", "Computed at")).Text(results.ComputedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture));
         sheet.Row().Text(T("Aantal responses (n)", "Responses (n)")).Number(results.ResponseCount, XlsxStyle.Integer);
-        sheet.Row().Text(T("Uitgesplitst naar", "Broken down by")).Text(results.QuestionText(results.GroupVariable, language));
+        sheet.Row().Text(T("Uitgesplitst naar", "Broken down by")).Text(results.BreakdownText(language));
         sheet.Row();
         sheet.Row().Text(T("Weging", "Weighting"), XlsxStyle.Bold);
         sheet.Row().Text(T("Wegingsvariabelen", "Weighting variables")).Text(string.Join(", ", results.Margins));
@@ -96,9 +97,11 @@ public static class CrosstabXlsx
                 $"Intervals: {level} confidence interval on the logit scale (t with base - 1 degrees of freedom); means: normal interval.")
             : T($"Intervallen: {level}-betrouwbaarheidsinterval volgens Korn-Graubard; gemiddelden: normaal interval.",
                 $"Intervals: {level} Korn-Graubard confidence interval; means: normal interval.");
-        yield return T(
-            "Toets: Rao-Scott-gecorrigeerde F-toets op samenhang tussen vraag en groep.",
-            "Test: Rao-Scott corrected F test of association between question and group.");
+        yield return results.HasSecondSplit
+            ? T("Toets: Rao-Scott-gecorrigeerde F-toets op samenhang tussen vraag en groep, over alle combinaties van de groepen van beide uitsplitsingen.",
+                "Test: Rao-Scott corrected F test of association between question and group, across all combinations of the groups of both splits.")
+            : T("Toets: Rao-Scott-gecorrigeerde F-toets op samenhang tussen vraag en groep.",
+                "Test: Rao-Scott corrected F test of association between question and group.");
         yield return T(
             $"Cellen met minder dan {rule.MinCellCount} responses zijn onderdrukt (<{rule.MinCellCount}); ook een basis onder {rule.MinCellCount} wordt niet getoond.",
             $"Cells with fewer than {rule.MinCellCount} responses are suppressed (<{rule.MinCellCount}); a base under {rule.MinCellCount} is not shown either.");
@@ -111,15 +114,69 @@ public static class CrosstabXlsx
     {
         string T(string nl, string en) => ExportText.Pick(language, nl, en);
         var question = cells[0].Question;
-        var suppressedText = ExportText.Suppressed(results.Options.Disclosure.MinCellCount);
+        // Every block has the same group columns, so a group stays in one column down the sheet.
         var groups = cells.Select(c => c.Group).Distinct(StringComparer.Ordinal).ToList();
         var options = cells.Select(c => c.Option).Distinct().ToList();
-        var isMean = options is [null];
-        var valueStyle = isMean ? XlsxStyle.Decimal2 : XlsxStyle.Percent;
         var sheet = new XlsxSheet(name);
         sheet.Row().Text($"{question}: {results.QuestionText(question, language)}", XlsxStyle.Bold);
-        sheet.Row().Text(T("Uitgesplitst naar: ", "Broken down by: ") + results.QuestionText(results.GroupVariable, language));
+        sheet.Row().Text(T("Uitgesplitst naar: ", "Broken down by: ") + results.BreakdownText(language));
         sheet.Row();
+        if (!results.HasSecondSplit)
+        {
+            Block(results, language, sheet, groups, options, cells);
+        }
+        else
+        {
+            var levels = cells.Select(c => c.Group2).Distinct(StringComparer.Ordinal).OrderBy(g => g is not null).ToList();
+            for (var i = 0; i < levels.Count; i++)
+            {
+                if (i > 0)
+                {
+                    sheet.Row();
+                }
+                var level = levels[i];
+                sheet.Row().Text(level is null ? ExportText.Total(language) : results.SecondGroupText(level, language), XlsxStyle.Bold);
+                Block(results, language, sheet, groups, options, [.. cells.Where(c => c.Group2 == level)]);
+            }
+        }
+        if (cells.Any(c => c.Indicative))
+        {
+            sheet.Row().Text(T(
+                $"* Indicatief: basis kleiner dan {results.Options.Disclosure.MinGroupBase}.",
+                $"* Indicative: base smaller than {results.Options.Disclosure.MinGroupBase}."));
+        }
+        if (results.Crosstab.Tests.FirstOrDefault(t => t.Question == question) is { } test)
+        {
+            sheet.Row();
+            sheet.Row().Text(results.HasSecondSplit
+                ? T("Rao-Scott F-toets over alle combinaties van groepen", "Rao-Scott F test across all combinations of groups")
+                : T("Rao-Scott F-toets", "Rao-Scott F test"), XlsxStyle.Bold);
+            if (double.IsFinite(test.Statistic))
+            {
+                sheet.Row().Text("F").Number(test.Statistic, XlsxStyle.Decimal4);
+                sheet.Row().Text(T("Vrijheidsgraden", "Degrees of freedom")).Number(test.NumeratorDf, XlsxStyle.Decimal4).Number(test.DenominatorDf, XlsxStyle.Decimal4);
+                sheet.Row().Text("p").Number(test.PValue, XlsxStyle.Decimal4);
+            }
+            else
+            {
+                sheet.Row().Text(T("Niet te berekenen (te weinig gevulde cellen).", "Cannot be computed (too few filled cells)."));
+            }
+        }
+        return (sheet, [12, 40, .. groups.SelectMany(_ => new double[] { 12, 12, 12 })]);
+    }
+
+    /// <summary>
+    /// <paramref name="options"/> as rows and <paramref name="groups"/> as column triples (estimate, lower, upper), then
+    /// the bases, from <paramref name="cells"/> (one question, one group of the second split).
+    /// </summary>
+    private static void Block(
+        ResultsExport results, LanguageTag language, XlsxSheet sheet, List<string> groups, List<string?> options, List<PublishedCell> cells)
+    {
+        string T(string nl, string en) => ExportText.Pick(language, nl, en);
+        var question = cells[0].Question;
+        var suppressedText = ExportText.Suppressed(results.Options.Disclosure.MinCellCount);
+        var isMean = options is [null];
+        var valueStyle = isMean ? XlsxStyle.Decimal2 : XlsxStyle.Percent;
         sheet.Row().Empty().Empty();
         foreach (var g in groups)
         {
@@ -148,30 +205,9 @@ public static class CrosstabXlsx
         sheet.Row().Text(string.Empty).Text(T("Basis (n)", "Base (n)"), XlsxStyle.Bold);
         foreach (var g in groups)
         {
-            var baseCount = cells.First(c => c.Group == g).Base;
-            (baseCount is null ? sheet.Text(suppressedText) : sheet.Number(baseCount, XlsxStyle.Integer)).Empty().Empty();
+            // A combination of groups that has no respondents has no cells, so its column stays empty.
+            var cell = cells.FirstOrDefault(c => c.Group == g);
+            (cell is { Base: null } ? sheet.Text(suppressedText) : sheet.Number(cell?.Base, XlsxStyle.Integer)).Empty().Empty();
         }
-        if (cells.Any(c => c.Indicative))
-        {
-            sheet.Row().Text(T(
-                $"* Indicatief: basis kleiner dan {results.Options.Disclosure.MinGroupBase}.",
-                $"* Indicative: base smaller than {results.Options.Disclosure.MinGroupBase}."));
-        }
-        if (results.Crosstab.Tests.FirstOrDefault(t => t.Question == question) is { } test)
-        {
-            sheet.Row();
-            sheet.Row().Text(T("Rao-Scott F-toets", "Rao-Scott F test"), XlsxStyle.Bold);
-            if (double.IsFinite(test.Statistic))
-            {
-                sheet.Row().Text("F").Number(test.Statistic, XlsxStyle.Decimal4);
-                sheet.Row().Text(T("Vrijheidsgraden", "Degrees of freedom")).Number(test.NumeratorDf, XlsxStyle.Decimal4).Number(test.DenominatorDf, XlsxStyle.Decimal4);
-                sheet.Row().Text("p").Number(test.PValue, XlsxStyle.Decimal4);
-            }
-            else
-            {
-                sheet.Row().Text(T("Niet te berekenen (te weinig gevulde cellen).", "Cannot be computed (too few filled cells)."));
-            }
-        }
-        return (sheet, [12, 40, .. groups.SelectMany(_ => new double[] { 12, 12, 12 })]);
     }
 }

@@ -60,10 +60,46 @@ public sealed record ResultsExport
     public Codebook Codebook { get; }
 
     /// <summary>
+    /// Labels of <see cref="GroupVariable"/> and its groups. Without it, labels come from the codebook (the question whose
+    /// id is the group variable), which does not know derived groupings such as nationality groups.
+    /// </summary>
+    public SplitLabels? Split { get; init; }
+
+    /// <summary>The second split (for example district), when the cells are also broken down within its groups.</summary>
+    public SplitLabels? SecondSplit { get; init; }
+
+    /// <summary>
+    /// The group of <see cref="SecondSplit"/> of each cell of <see cref="Crosstab"/> (same order and length); null for a
+    /// cell over everyone. Null when there is no second split.
+    /// </summary>
+    /// <exception cref="ArgumentException">The list's length differs from the number of cells.</exception>
+    public IReadOnlyList<string?>? SecondGroups
+    {
+        get;
+        init
+        {
+            if (value is not null && value.Count != Crosstab.Cells.Count)
+            {
+                throw new ArgumentException(
+                    $"SecondGroups has {value.Count} entries but the crosstab has {Crosstab.Cells.Count} cells; it needs one (or null) per cell.",
+                    nameof(value));
+            }
+            field = value is null ? null : [.. value];
+        }
+    }
+
+    /// <summary>
+    /// True when the cells are also broken down by a second split. Labels may be missing (<see cref="SecondSplit"/> null,
+    /// for example when the survey no longer has the variable); the writers then show the codes.
+    /// </summary>
+    internal bool HasSecondSplit => SecondSplit is not null || SecondGroups is not null;
+
+    /// <summary>
     /// The cells as every writer must print them. This is the only way the writers read cells, so a cell is blanked
     /// here even if disclosure control was skipped or a caller built a suppressed cell with its numbers left in.
     /// </summary>
-    internal IEnumerable<PublishedCell> PublishedCells() => Crosstab.Cells.Select(c => PublishedCell.From(c, Options.Disclosure));
+    internal IEnumerable<PublishedCell> PublishedCells() =>
+        Crosstab.Cells.Select((c, i) => PublishedCell.From(c, SecondGroups?[i], Options.Disclosure));
 
     /// <summary>The crosstab's questions (variables) in order of first appearance.</summary>
     internal IReadOnlyList<string> Questions() => [.. Crosstab.Cells.Select(c => c.Question).Distinct(StringComparer.Ordinal)];
@@ -74,8 +110,32 @@ public sealed record ResultsExport
         code is null ? ExportText.Mean(language) : Codebook.Find(variable)?.FindCode(code)?.Label[language] ?? code;
 
     internal string GroupText(string group, LanguageTag language) =>
-        group == Estimation.AllGroup ? ExportText.Total(language) : OptionText(GroupVariable, group, language);
+        group == Estimation.AllGroup ? ExportText.Total(language)
+            : Split?.Groups.GetValueOrDefault(group)?[language] ?? OptionText(GroupVariable, group, language);
+
+    /// <summary>The label of a group of <see cref="SecondSplit"/>, or its code when unlabelled; empty for null (everyone).</summary>
+    internal string SecondGroupText(string? code, LanguageTag language) =>
+        code is null ? string.Empty : SecondSplit?.Groups.GetValueOrDefault(code)?[language] ?? code;
+
+    /// <summary>What the cells are broken down by: the split's label, or the question text of <see cref="GroupVariable"/>.</summary>
+    internal string SplitText(LanguageTag language) => Split?.Label[language] ?? QuestionText(GroupVariable, language);
+
+    /// <summary>The second split's label, or a generic text when it has no labels.</summary>
+    internal string SecondSplitText(LanguageTag language) =>
+        SecondSplit?.Label[language] ?? ExportText.Pick(language, "tweede uitsplitsing", "second split");
+
+    /// <summary>
+    /// <see cref="SplitText"/>, and with a second split "… binnen …" / "… within …" its label, as the downloads head
+    /// their tables.
+    /// </summary>
+    internal string BreakdownText(LanguageTag language) =>
+        HasSecondSplit
+            ? $"{SplitText(language)} {ExportText.Pick(language, "binnen", "within")} {SecondSplitText(language)}"
+            : SplitText(language);
 }
+
+/// <summary>A split variable's name and label, and the labels of its groups by code.</summary>
+public sealed record SplitLabels(string Name, LocalizedText Label, IReadOnlyDictionary<string, LocalizedText> Groups);
 
 /// <summary>Weighted microdata: one row per response.</summary>
 public sealed record Microdata(IReadOnlyList<MicrodataRow> Rows);

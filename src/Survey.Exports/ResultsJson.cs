@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Survey.Definitions.Model;
 
 namespace Survey.Exports;
 
 /// <summary>
-/// Everything in one JSON document with snake_case names: survey, computation time, n, method settings, the weighting
-/// report, the cells (a suppressed cell has null numbers), the Rao–Scott tests, the codebook and optionally the
-/// microdata. Numbers are rounded as in the CSV (estimates 6 decimals, weighted counts 2); NaN is written as null.
+/// Everything in one JSON document with snake_case names: survey, computation time, n, the split (and the optional second
+/// split) with the labels of their groups, method settings, the weighting report, the cells (a suppressed cell has null
+/// numbers; <c>group2</c> is the second split's group, null over everyone), the Rao–Scott tests, the codebook and
+/// optionally the microdata. Numbers are rounded as in the CSV (estimates 6 decimals, weighted counts 2); NaN is written as null.
 /// </summary>
 public static class ResultsJson
 {
@@ -38,6 +40,8 @@ public static class ResultsJson
             results.ComputedAt.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture),
             results.ResponseCount,
             results.GroupVariable,
+            FirstSplit(results),
+            SecondSplit(results),
             new MethodPart(
                 [.. results.Margins], options.Estimation.ConfidenceLevel,
                 options.Estimation.ProportionInterval == Statistics.ProportionInterval.Logit ? "logit" : "korn_graubard",
@@ -48,7 +52,7 @@ public static class ResultsJson
                 ExportText.Round(report.Total, 2), ExportText.Round(report.DesignEffect, 6), ExportText.Round(report.EffectiveSampleSize, 2),
                 report.Trimmed, report.TrimRounds, report.TrimmingConverged),
             [.. results.PublishedCells().Select(c => new CellPart(
-                c.Question, c.Option, c.Group, c.Base, c.Count, ExportText.Round(c.WeightedCount, 2),
+                c.Question, c.Option, c.Group, c.Group2, c.Base, c.Count, ExportText.Round(c.WeightedCount, 2),
                 ExportText.Round(c.Estimate, 6), ExportText.Round(c.StandardError, 6), ExportText.Round(c.Lower, 6), ExportText.Round(c.Upper, 6),
                 c.Suppressed, c.Indicative))],
             [.. results.Crosstab.Tests.Select(t => new TestPart(
@@ -59,6 +63,35 @@ public static class ResultsJson
                 [.. v.Codes.Select(c => new CodePart(c.Code, c.Label, c.DontKnow))]))],
             microdata is null ? null : [.. microdata.Rows.Select(r => Row(r, codebook))]);
     }
+
+    /// <summary>The split, labelled from <see cref="ResultsExport.Split"/> or else the codebook; its groups as in <see cref="ResultsExport.GroupText"/>.</summary>
+    private static SplitPart FirstSplit(ResultsExport results)
+    {
+        var codes = (results.Split?.Groups.Keys ?? [])
+            .Concat(results.Crosstab.Cells.Select(c => c.Group).Where(g => g != Statistics.Estimation.AllGroup))
+            .Distinct(StringComparer.Ordinal);
+        return new SplitPart(
+            results.Split?.Name ?? results.GroupVariable,
+            Both(results.SplitText),
+            [.. codes.Select(code => new SplitGroupPart(code, Both(language => results.GroupText(code, language))))]);
+    }
+
+    /// <summary>Null without a second split; name and label null when it came without labels (its groups then show codes).</summary>
+    private static SplitPart? SecondSplit(ResultsExport results)
+    {
+        if (!results.HasSecondSplit)
+        {
+            return null;
+        }
+        var second = results.SecondSplit;
+        var codes = (second?.Groups.Keys ?? []).Concat((results.SecondGroups ?? []).OfType<string>()).Distinct(StringComparer.Ordinal);
+        return new SplitPart(
+            second?.Name,
+            second is null ? null : Label.Of(second.Label),
+            [.. codes.Select(code => new SplitGroupPart(code, Both(language => results.SecondGroupText(code, language))))]);
+    }
+
+    private static Label Both(Func<LanguageTag, string> text) => new(text(LanguageTag.Dutch), text(LanguageTag.English));
 
     private static RowPart Row(MicrodataRow row, Codebook codebook)
     {
@@ -73,10 +106,14 @@ public static class ResultsJson
 }
 
 internal sealed record ResultsDocument(
-    SurveyPart Survey, string ComputedAt, int N, string GroupVariable, MethodPart Method, ReportPart Weighting,
+    SurveyPart Survey, string ComputedAt, int N, string GroupVariable, SplitPart Split, SplitPart? SecondSplit, MethodPart Method, ReportPart Weighting,
     IReadOnlyList<CellPart> Cells, IReadOnlyList<TestPart> Tests, IReadOnlyList<VariablePart> Codebook, IReadOnlyList<RowPart>? Microdata);
 
 internal sealed record SurveyPart(string Id, int Version, Label Title);
+
+internal sealed record SplitPart(string? Name, Label? Label, IReadOnlyList<SplitGroupPart> Groups);
+
+internal sealed record SplitGroupPart(string Code, Label Label);
 
 internal sealed record MethodPart(IReadOnlyList<string> Margins, double ConfidenceLevel, string ProportionInterval, int MinCellCount, int MinGroupBase);
 
@@ -85,7 +122,7 @@ internal sealed record ReportPart(
     double? Total, double? DesignEffect, double? EffectiveSampleSize, int Trimmed, int TrimRounds, bool? TrimmingConverged);
 
 internal sealed record CellPart(
-    string Question, string? Option, string Group, int? Base, int? Count, double? WeightedCount,
+    string Question, string? Option, string Group, string? Group2, int? Base, int? Count, double? WeightedCount,
     double? Estimate, double? Se, double? CiLow, double? CiHigh, bool Suppressed, bool Indicative);
 
 internal sealed record TestPart(string Question, string By, double? Statistic, double? NumeratorDf, double? DenominatorDf, double? PValue);

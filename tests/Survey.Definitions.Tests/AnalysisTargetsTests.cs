@@ -40,6 +40,26 @@ public sealed class AnalysisTargetsTests
         Assert.Equal(["400", "400", "100", "50", "50", "", ""], weights.Select(w => w.Length == 0 ? "" : Math.Round(double.Parse(w, System.Globalization.CultureInfo.InvariantCulture), 6).ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData("0.2", "; trimmed 0 weights in 0 rounds")]
+    [InlineData("0.3", "; trimming did NOT meet its bounds together with the margins")]
+    public void Weight_TargetsAskForTrimming_TrimsOrSaysTheBoundsCannotHoldAndKeepsTheMargins(string lower, string expected)
+    {
+        // Raked to the derived margin alone, 'gb' and 'us' weigh 50 against a mean of 200: 0.25 times the mean, and with
+        // one weight per group no trimming can change that without breaking the margin.
+        using var temp = Folder("total: 1000\nmargins:\n  nationality_group:\n    derive: { from: nationality, grouping: coarse }\n    shares: { nl: 0.8, eu: 0.1, non_eu: 0.1 }\n"
+            + $"weighting:\n  trim: {{ lower: {lower}, upper: 3 }}\n");
+
+        var (code, stdout, stderr) = Weight("--data", temp.File("data.csv"), "--targets", temp.File("spec.targets.yaml"), "--out", temp.File("w.csv"));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        var weights = File.ReadAllLines(temp.File("w.csv")).Skip(1).Select(l => l[(l.LastIndexOf(',') + 1)..]).Where(w => w.Length > 0)
+            .Select(w => double.Parse(w, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(1000, weights.Sum(), 6);
+        Assert.Equal(100, weights[2], 6);
+    }
+
     [Fact]
     public void Weight_TargetsSumWrong_Exits1WithFileLineColumn()
     {

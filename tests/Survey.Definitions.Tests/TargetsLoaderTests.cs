@@ -75,4 +75,45 @@ public sealed class TargetsLoaderTests
 
         Assert.Contains("is derived with grouping 'coarse', but there is no nationality mapping shared/nationality-groups.yaml", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_WeightingDerivedAndResults_KeepsEverySetting()
+    {
+        var yaml = """
+            total: 10
+            margins:
+              age_band: { young: 0.4, old: 0.6 }
+            derived:
+              nationality_detail: { from: nationality, grouping: fine }
+            weighting:
+              tolerance: 1e-8
+              max_iterations: 40
+              trim: { lower: 0.25, upper: 4 }
+            results:
+              by: [nationality_detail, age_band]
+              then_by: [district]
+            """;
+
+        var result = TargetsLoader.Load(yaml, "x.targets.yaml");
+
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+        var targets = result.Targets!;
+        Assert.Equal(new WeightingSettings(1e-8, 40, 0.25, 4), targets.Weighting);
+        Assert.Equal(new DerivedFrom("nationality", "fine"), targets.Derived["nationality_detail"]);
+        Assert.Equal(new DerivedFrom("nationality", "fine"), targets.DerivationOf("nationality_detail"));
+        Assert.Null(targets.DerivationOf("age_band"));
+        Assert.Equal(["nationality_detail", "age_band"], targets.Results.By);
+        Assert.Equal(["district"], targets.Results.ThenBy);
+    }
+
+    [Fact]
+    public void Load_NoWeightingOrResults_DefaultsToNoTrimmingAndThePlatformSplit()
+    {
+        var result = TargetsLoader.Load("total: 10\nmargins:\n  age_band: { young: 0.4, old: 0.6 }\n", "x.targets.yaml");
+
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+        Assert.False(result.Targets!.Weighting.Trims);
+        Assert.Empty(result.Targets.Results.By);
+        Assert.Empty(result.Targets.Derived);
+    }
 }

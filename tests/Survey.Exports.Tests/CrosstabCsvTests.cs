@@ -68,13 +68,13 @@ public class CrosstabCsvTests
             var f = Fields(csv);
             Assert.Equal(CrosstabCsv.Header.Length, f.Length);
             Assert.Equal([cell.Question, cell.Option ?? "", cell.Group], [f[0], f[2], f[4]]);
-            Assert.Equal(cell.Suppressed ? "1" : "0", f[12]);
-            Assert.Equal(cell.Indicative ? "1" : "0", f[13]);
+            Assert.Equal(cell.Suppressed ? "1" : "0", f[13]);
+            Assert.Equal(cell.Indicative ? "1" : "0", f[14]);
             if (!cell.Suppressed)
             {
-                Assert.Equal(cell.Count, int.Parse(f[6], CultureInfo.InvariantCulture));
-                Assert.Equal(cell.Value, double.Parse(f[8], numbers), 6);
-                Assert.Equal(cell.WeightedCount, double.Parse(f[7], numbers), 2);
+                Assert.Equal(cell.Count, int.Parse(f[7], CultureInfo.InvariantCulture));
+                Assert.Equal(cell.Value, double.Parse(f[9], numbers), 6);
+                Assert.Equal(cell.WeightedCount, double.Parse(f[8], numbers), 2);
             }
         }
         Assert.False(csv.Read());

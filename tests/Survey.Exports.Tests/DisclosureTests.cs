@@ -34,7 +34,44 @@ public class DisclosureTests
             }
         }
         var csvRow = outputs["crosstab.csv"].Split("\r\n").Single(l => l.StartsWith("satisfaction,", StringComparison.Ordinal) && l.Contains(",dk,", StringComparison.Ordinal) && l.Contains(",noord,", StringComparison.Ordinal));
-        Assert.EndsWith(",noord,60,,,,,,,1,0", csvRow, StringComparison.Ordinal);
+        Assert.EndsWith(",noord,North,60,,,,,,,1,0", csvRow, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void AllFormats_SuppressedCombinationCellWithNumbersLeftIn_NeverPrintNumbers(string kind)
+    {
+        var results = SplitExportFixture.Build(withDistrict: true);
+        var (_, microdata) = ExportFixture.Build();
+        // Dutch respondents in noord who are neutral: a cell of a combination of the two splits.
+        var cells = results.Crosstab.Cells.ToList();
+        var at = Enumerable.Range(0, cells.Count).Single(i =>
+            cells[i] is { Question: "satisfaction", Option: "neutral", Group: "nl" } && results.SecondGroups![i] == "noord");
+        cells[at] = kind == "flagged"
+            ? new CellEstimate("satisfaction", "neutral", "nl", 36, 17, Weighted, Value, Se, Lower, Upper) { Suppressed = true }
+            : new CellEstimate("satisfaction", "neutral", "nl", 36, 7, Weighted, Value, Se, Lower, Upper);
+        var export = ExportFixture.WithCells(results, cells, results.Crosstab.Tests, results.SecondGroups);
+
+        var outputs = AllOutputs(export, microdata);
+
+        foreach (var (name, text) in outputs)
+        {
+            foreach (var number in Renderings())
+            {
+                Assert.False(text.Contains(number, StringComparison.Ordinal), $"{name} shows '{number}' of a suppressed cell.");
+            }
+        }
+        var csvRow = outputs["crosstab.csv"].Split("\r\n").Single(l => l.StartsWith("satisfaction,", StringComparison.Ordinal) && l.Contains(",neutral,", StringComparison.Ordinal) && l.Contains(",nl,Dutch,noord,", StringComparison.Ordinal));
+        Assert.EndsWith(",nl,Dutch,noord,Leiden North,36,,,,,,,1,0", csvRow, StringComparison.Ordinal);
+        Assert.Contains(";nl;Nederlands;noord;Leiden-Noord;36;;;;;;;1;0", outputs["crosstab.nl.csv"], StringComparison.Ordinal);
+        // In the sheet: the Leiden-Noord block (from row 13), option neutral (row 17), group nl (column F).
+        var grid = XlsxGrid.Read(CrosstabXlsxTests.Write(export, LanguageTag.Dutch));
+        Assert.Equal(("Leiden-Noord", "neutral", "Nederlands"), (grid.Cell("satisfaction", "A13").Display, grid.Cell("satisfaction", "A17").Display, grid.Cell("satisfaction", "F14").Display));
+        Assert.Equal(("s", "<10"), (grid.Cell("satisfaction", "F17").Kind, grid.Cell("satisfaction", "F17").Display));
+        using var json = System.Text.Json.JsonDocument.Parse(outputs["results.json"]);
+        var cell = json.RootElement.GetProperty("cells")[at];
+        Assert.Equal(("neutral", "nl", "noord", true), (cell.GetProperty("option").GetString(), cell.GetProperty("group").GetString(), cell.GetProperty("group2").GetString(), cell.GetProperty("suppressed").GetBoolean()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, cell.GetProperty("estimate").ValueKind);
     }
 
     [Fact]
@@ -44,7 +81,7 @@ public class DisclosureTests
         var tiny = new CellEstimate("age", null, "zuid", 7, 7, 280.5, 61.25, 2.5, 56.3, 66.2);
         var export = ExportFixture.WithCells(results, [.. results.Crosstab.Cells.Where(c => !(c.Question == "age" && c.Group == "zuid")), tiny]);
         var outputs = AllOutputs(export, microdata);
-        Assert.Contains("age,How old are you?,,Mean,zuid,,,,,,,,1,1", outputs["crosstab.csv"], StringComparison.Ordinal);
+        Assert.Contains("age,How old are you?,,Mean,zuid,South,,,,,,,,1,1", outputs["crosstab.csv"], StringComparison.Ordinal);
         Assert.DoesNotContain("61.25", outputs["results.json"], StringComparison.Ordinal);
         Assert.DoesNotContain("\"base\": 7,", outputs["results.json"], StringComparison.Ordinal);
         var grid = XlsxGrid.Read(CrosstabXlsxTests.Write(export, LanguageTag.English));

@@ -94,23 +94,37 @@ internal static class ExportFixture
 
     public static string? Age(int i) => i % 10 == 9 ? "na" : (20 + (i * 7 % 50)).ToString(CultureInfo.InvariantCulture);
 
-    public static (ResultsExport Results, Microdata Microdata) Build(CrosstabOptions? options = null)
+    /// <summary>The responses raked to the district margins (the two without a district get no weight).</summary>
+    public static WeightedDesign Weighted()
     {
-        var survey = Survey();
-        var rows = Enumerable.Range(0, Respondents).ToArray();
-        var district = CategoricalVariable.FromValues("district", [.. rows.Select(District)], ["noord", "zuid"]);
-        var design = new SampleDesign([district]);
+        var design = new SampleDesign([DistrictVariable()]);
         var margin = new PopulationMargin("district", new Dictionary<string, double> { ["noord"] = 1200, ["zuid"] = 800 });
-        var weighted = WeightingPipeline.CreateBuilder().Rake([margin]).Build().Run(design);
-        SurveyVariable[] questions =
+        return WeightingPipeline.CreateBuilder().Rake([margin]).Build().Run(design);
+    }
+
+    public static CategoricalVariable DistrictVariable() =>
+        CategoricalVariable.FromValues("district", [.. Enumerable.Range(0, Respondents).Select(District)], ["noord", "zuid"]);
+
+    /// <summary>The crosstab's questions: a single choice, a matrix item, a multiple-choice option and a number.</summary>
+    public static SurveyVariable[] Questions()
+    {
+        var rows = Enumerable.Range(0, Respondents).ToArray();
+        return
         [
             CategoricalVariable.FromValues("satisfaction", [.. rows.Select(Satisfaction)], ["satisfied", "neutral", "dissatisfied", "dk"]),
             CategoricalVariable.FromValues("safety.day", [.. rows.Select(SafetyDay)], ["1", "2"]),
             CategoricalVariable.FromValues("channels.web", [.. rows.Select(i => Web(i) ? "1" : "0")], ["1", "0"]),
             new NumericVariable("age", [.. rows.Select(i => Age(i) is { } a && a != "na" ? double.Parse(a, CultureInfo.InvariantCulture) : double.NaN)]),
         ];
+    }
+
+    public static (ResultsExport Results, Microdata Microdata) Build(CrosstabOptions? options = null)
+    {
+        var survey = Survey();
+        var rows = Enumerable.Range(0, Respondents).ToArray();
+        var weighted = Weighted();
         options ??= new CrosstabOptions();
-        var crosstab = Crosstab.Run(weighted, questions, district, options);
+        var crosstab = Crosstab.Run(weighted, Questions(), DistrictVariable(), options);
         var results = new ResultsExport(survey, weighted.Report, crosstab, "district", ComputedAt, Respondents, options, ["district"]);
         var microdata = new Microdata([.. rows.Select(i => new MicrodataRow(
             new Guid(string.Create(CultureInfo.InvariantCulture, $"00000000-0000-4000-8000-{i + 1:D12}")),
@@ -119,10 +133,19 @@ internal static class ExportFixture
         return (results, microdata);
     }
 
-    /// <summary>The same export with <paramref name="cells"/> instead of the computed ones.</summary>
-    public static ResultsExport WithCells(ResultsExport results, IReadOnlyList<CellEstimate> cells, IReadOnlyList<RaoScottResult>? tests = null) =>
+    /// <summary>
+    /// The same export (split labels included) with <paramref name="cells"/> instead of the computed ones, and
+    /// <paramref name="secondGroups"/> as their second-split groups.
+    /// </summary>
+    public static ResultsExport WithCells(
+        ResultsExport results, IReadOnlyList<CellEstimate> cells, IReadOnlyList<RaoScottResult>? tests = null, IReadOnlyList<string?>? secondGroups = null) =>
         new(results.Survey, results.Report, new CrosstabResult(cells, tests ?? []), results.GroupVariable, results.ComputedAt,
-            results.ResponseCount, results.Options, results.Margins);
+            results.ResponseCount, results.Options, results.Margins)
+        {
+            Split = results.Split,
+            SecondSplit = results.SecondSplit,
+            SecondGroups = secondGroups,
+        };
 
     private static Dictionary<string, string?> Values(int i)
     {

@@ -208,7 +208,8 @@ internal sealed class AnalysisInput
         var design = new SampleDesign(variables, baseWeights);
         try
         {
-            var weighted = WeightingPipeline.CreateBuilder().Rake(margins).Build().Run(design);
+            var settings = targets.Weighting;
+            var weighted = WeightingPipeline.FromSettings(margins, settings.Tolerance, settings.MaxIterations, settings.TrimLower, settings.TrimUpper).Run(design);
             return new AnalysisInput(data, design, weighted);
         }
         catch (EmptyMarginCategoryException ex)

@@ -13,7 +13,8 @@ internal static class WeightCommand
 
         Rakes (iterative proportional fitting) the respondents to every margin in the targets file and writes the
         input rows with a 'weight' column (replaced if present). A respondent missing any margin variable is not
-        weighted: its weight is left empty. Weights sum to the targets' total.
+        weighted: its weight is left empty. Weights sum to the targets' total. A 'weighting:' section in the targets
+        file sets the tolerance, the iteration cap and trimming (bounds relative to the mean weight, raked again after).
         targets.yaml:  total: 110600
                        margins:
                          gender: { man: 0.48, woman: 0.51, other: 0.01 }   # shares summing to 1, or counts summing to total
@@ -33,9 +34,17 @@ internal static class WeightCommand
             return 0;
         });
 
-    internal static void WriteReport(TextWriter stdout, WeightingReport r) =>
+    internal static void WriteReport(TextWriter stdout, WeightingReport r)
+    {
+        var trimming = r.TrimmingConverged switch
+        {
+            null => string.Empty,
+            true => string.Create(CultureInfo.InvariantCulture, $"; trimmed {r.Trimmed} weights in {r.TrimRounds} rounds"),
+            false => string.Create(CultureInfo.InvariantCulture, $"; trimming did NOT meet its bounds together with the margins after {r.TrimRounds} rounds (weights outside them remain): widen the bounds or merge thin categories"),
+        };
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"weighted {r.Included} respondents ({r.Excluded} excluded: missing background), {r.Iterations} iterations, misfit {r.MaxMisfit:G3}; weights min {r.Min:G6} max {r.Max:G6} mean {r.Mean:G6}; design effect {r.DesignEffect:F3}, effective n {r.EffectiveSampleSize:F1}"));
+            $"weighted {r.Included} respondents ({r.Excluded} excluded: missing background), {r.Iterations} iterations, misfit {r.MaxMisfit:G3}; weights min {r.Min:G6} max {r.Max:G6} mean {r.Mean:G6}; design effect {r.DesignEffect:F3}, effective n {r.EffectiveSampleSize:F1}{trimming}"));
+    }
 
     private static void Write(string path, AnalysisInput input)
     {

@@ -15,10 +15,42 @@ public sealed record TargetMargin(
     IReadOnlyDictionary<string, double> Totals,
     DerivedFrom? DerivedFrom);
 
+/// <summary>
+/// Settings of the weighting run (<c>weighting:</c>): null means the engine's default. Trimming bounds are relative to the
+/// mean weight; without them weights are not trimmed.
+/// </summary>
+public sealed record WeightingSettings(double? Tolerance, int? MaxIterations, double? TrimLower, double? TrimUpper)
+{
+    public static WeightingSettings Default { get; } = new(null, null, null, null);
+
+    public bool Trims => TrimLower is not null || TrimUpper is not null;
+}
+
+/// <summary>
+/// How results are split (<c>results:</c>): <see cref="By"/> lists the breakdowns a researcher can choose (the first is
+/// shown first), <see cref="ThenBy"/> the optional second splits (each combined with each of <see cref="By"/>). Empty
+/// <see cref="By"/> means the platform's default breakdown.
+/// </summary>
+public sealed record ResultsSettings(IReadOnlyList<string> By, IReadOnlyList<string> ThenBy)
+{
+    public static ResultsSettings Default { get; } = new([], []);
+}
+
 /// <summary>A survey's population targets, as loaded from <c>&lt;id&gt;.targets.yaml</c> and validated. Immutable.</summary>
 public sealed record PopulationTargets(string SurveyId, double Total, IReadOnlyList<TargetMargin> Margins, string SourceFile)
 {
+    /// <summary>Variables derived for breakdowns only (<c>derived:</c>), by name; margins may be derived too (<see cref="TargetMargin.DerivedFrom"/>).</summary>
+    public IReadOnlyDictionary<string, DerivedFrom> Derived { get; init; } = new Dictionary<string, DerivedFrom>(StringComparer.Ordinal);
+
+    public WeightingSettings Weighting { get; init; } = WeightingSettings.Default;
+
+    public ResultsSettings Results { get; init; } = ResultsSettings.Default;
+
     public TargetMargin? FindMargin(string variable) => Margins.FirstOrDefault(m => m.Variable == variable);
+
+    /// <summary>How <paramref name="variable"/> is derived: from a derived margin or a <c>derived:</c> entry; null when it is asked.</summary>
+    public DerivedFrom? DerivationOf(string variable) =>
+        FindMargin(variable)?.DerivedFrom ?? Derived.GetValueOrDefault(variable);
 }
 
 /// <summary>The outcome of loading one targets file: the targets when valid, and every problem found.</summary>

@@ -50,8 +50,156 @@ internal sealed class TargetsReader(DiagnosticBag diagnostics, SurveyDefinition?
                 }
             }
         }
+        var derived = map.Value("derived") is { } derivedNode ? ReadDerived(derivedNode, margins) : [];
+        var weighting = map.Value("weighting") is { } weightingNode ? ReadWeighting(weightingNode) : WeightingSettings.Default;
+        var results = map.Value("results") is { } resultsNode ? ReadResults(resultsNode, margins, derived) : ResultsSettings.Default;
         map.ReportUnknown();
-        return total is { } t && diagnostics.Count == 0 ? new PopulationTargets(surveyId, t, margins, diagnostics.File) : null;
+        return total is { } t && diagnostics.Count == 0
+            ? new PopulationTargets(surveyId, t, margins, diagnostics.File) { Derived = derived, Weighting = weighting, Results = results }
+            : null;
+    }
+
+    /// <summary><c>derived:</c> name → <c>{ from, grouping }</c>: variables for breakdowns, computed through the nationality mapping.</summary>
+    private Dictionary<string, DerivedFrom> ReadDerived(YamlNode node, List<TargetMargin> margins)
+    {
+        var result = new Dictionary<string, DerivedFrom>(StringComparer.Ordinal);
+        if (YamlMap.From(node, diagnostics, "'derived'") is not { } map)
+        {
+            return result;
+        }
+        foreach (var (keyNode, value) in map.Node.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } name })
+            {
+                continue;
+            }
+            map.Has(name);
+            var what = $"derived variable '{YamlText.Shorten(name)}'";
+            if (!SurveyContext.Background().IsMatch(name))
+            {
+                diagnostics.Add(keyNode, $"{what}: a variable name has lower-case letters, digits and '_', starting with a letter");
+                continue;
+            }
+            if (margins.Any(m => m.Variable == name) || (survey is not null && survey.Background.ContainsKey(name)))
+            {
+                diagnostics.Add(keyNode, $"{what}: '{name}' is already a {(margins.Any(m => m.Variable == name) ? "margin" : "background variable of survey '" + survey!.Id + "'")}; give the derived variable another name");
+                continue;
+            }
+            // Same shape as a margin's 'derive:'.
+            var (derive, _) = ReadDerive(value, what);
+            if (derive is not null)
+            {
+                result[name] = derive;
+            }
+        }
+        return result;
+    }
+
+    /// <summary><c>weighting:</c> <c>tolerance</c>, <c>max_iterations</c> and <c>trim: { lower, upper }</c>.</summary>
+    private WeightingSettings ReadWeighting(YamlNode node)
+    {
+        if (YamlMap.From(node, diagnostics, "'weighting'") is not { } map)
+        {
+            return WeightingSettings.Default;
+        }
+        double? tolerance = null;
+        if (map.Scalar("tolerance") is { } toleranceText)
+        {
+            if (TryNumber(toleranceText, out var value) && value is > 0 and < 1)
+            {
+                tolerance = value;
+            }
+            else
+            {
+                map.Error("tolerance", $"'tolerance' of 'weighting' must be a number above 0 and below 1 (the largest accepted relative misfit of a margin, e.g. 1e-8), not '{YamlText.Shorten(toleranceText)}'");
+            }
+        }
+        var maxIterations = map.Integer("max_iterations");
+        if (maxIterations is < 1)
+        {
+            map.Error("max_iterations", $"'max_iterations' of 'weighting' must be 1 or more, not {maxIterations}");
+            maxIterations = null;
+        }
+        double? lower = null, upper = null;
+        if (map.Value("trim") is { } trimNode && YamlMap.From(trimNode, diagnostics, "'trim' of 'weighting'") is { } trim)
+        {
+            trim.Require("lower", "upper");
+            lower = Bound(trim, "lower", v => v is >= 0 and < 1, "at least 0 and below 1");
+            upper = Bound(trim, "upper", v => v > 1, "above 1");
+            trim.ReportUnknown();
+        }
+        map.ReportUnknown();
+        return new WeightingSettings(tolerance, maxIterations, lower, upper);
+    }
+
+    private static double? Bound(YamlMap trim, string key, Func<double, bool> valid, string rule)
+    {
+        if (trim.Scalar(key) is not { } text)
+        {
+            return null;
+        }
+        if (TryNumber(text, out var value) && valid(value))
+        {
+            return value;
+        }
+        trim.Error(key, $"'{key}' of 'trim' must be a number {rule} (a multiple of the mean weight), not '{YamlText.Shorten(text)}'");
+        return null;
+    }
+
+    /// <summary><c>results:</c> <c>by: [..]</c> and <c>then_by: [..]</c>: names of margins, derived variables or background questions.</summary>
+    private ResultsSettings ReadResults(YamlNode node, List<TargetMargin> margins, Dictionary<string, DerivedFrom> derived)
+    {
+        if (YamlMap.From(node, diagnostics, "'results'") is not { } map)
+        {
+            return ResultsSettings.Default;
+        }
+        var by = map.Value("by") is { } byNode ? ReadNames(byNode, "by", margins, derived, []) : [];
+        var thenBy = map.Value("then_by") is { } thenNode ? ReadNames(thenNode, "then_by", margins, derived, by) : [];
+        map.ReportUnknown();
+        return new ResultsSettings(by, thenBy);
+    }
+
+    private List<string> ReadNames(YamlNode node, string key, List<TargetMargin> margins, Dictionary<string, DerivedFrom> derived, List<string> taken)
+    {
+        var names = new List<string>();
+        if (node is not YamlSequenceNode { Children.Count: > 0 } list)
+        {
+            diagnostics.Add(node, $"'{key}' of 'results' must be a list of variable names, such as [nationality_group, district], not {YamlText.Describe(node)}");
+            return names;
+        }
+        foreach (var item in list.Children)
+        {
+            if (item is not YamlScalarNode { Value: { Length: > 0 } name } || YamlText.IsNull((YamlScalarNode)item))
+            {
+                diagnostics.Add(item, $"an entry of '{key}' of 'results' must be a variable name, not {YamlText.Describe(item)}");
+                continue;
+            }
+            if (names.Contains(name, StringComparer.Ordinal))
+            {
+                diagnostics.Add(item, $"'{YamlText.Shorten(name)}' is listed twice in '{key}' of 'results'");
+                continue;
+            }
+            if (taken.Contains(name, StringComparer.Ordinal))
+            {
+                diagnostics.Add(item, $"'{YamlText.Shorten(name)}' is in both 'by' and 'then_by' of 'results'; a split by a variable within itself shows nothing new");
+                continue;
+            }
+            names.Add(name);
+            if (margins.Any(m => m.Variable == name) || derived.ContainsKey(name) || survey is null)
+            {
+                continue;
+            }
+            if (!survey.Background.TryGetValue(name, out var question))
+            {
+                var known = margins.Select(m => m.Variable).Concat(derived.Keys).Concat(survey.Background.Keys).Distinct(StringComparer.Ordinal);
+                diagnostics.Add(item, $"'{YamlText.Shorten(name)}' in '{key}' of 'results' is not a margin, a derived variable or a background variable of survey '{survey.Id}' (known: {string.Join(", ", known)})");
+            }
+            else if (question.Type is not ("single" or "dropdown" or "rating") || !question.Settings.Options.Any(o => !o.DontKnow))
+            {
+                diagnostics.Add(item, $"'{name}' in '{key}' of 'results': question '{question.Id}' is a '{question.Type}' question; a split needs a question with one option per respondent");
+            }
+        }
+        return names;
     }
 
     private static double? ReadTotal(YamlMap map)

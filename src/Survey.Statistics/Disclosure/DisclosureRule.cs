@@ -3,7 +3,7 @@ namespace Survey.Statistics;
 /// <summary>
 /// Small-cell disclosure control, the last step after estimation: a cell whose unweighted count is below
 /// <see cref="MinCellCount"/> is suppressed (flag set, count, weighted count, estimate, SE and interval blanked to
-/// null/NaN); a group whose base is below <see cref="MinGroupBase"/> is flagged indicative. <see cref="ApplyAll"/> adds
+/// null/NaN); a group whose base is below <see cref="MinGroupBase"/> is flagged indicative. <see cref="ApplyAll(IReadOnlyList{CellEstimate})"/> adds
 /// complementary suppression so a hidden count cannot be recovered by subtraction.
 /// </summary>
 public sealed record DisclosureRule
@@ -44,13 +44,25 @@ public sealed record DisclosureRule
     public IReadOnlyList<CellEstimate> ApplyAll(IReadOnlyList<CellEstimate> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
+        var proportions = Enumerable.Range(0, cells.Count).Where(i => cells[i].Option is not null).ToList();
+        var sets = proportions.GroupBy(i => (cells[i].Question, Key: "g:" + cells[i].Group))
+            .Concat(proportions.GroupBy(i => (cells[i].Question, Key: "o:" + cells[i].Option)))
+            .Select(g => (IReadOnlyList<int>)[.. g]);
+        return ApplyAll(cells, sets);
+    }
+
+    /// <summary>
+    /// Primary suppression of every cell, then complementary suppression over the given additive sets (indices into
+    /// <paramref name="cells"/>, each a set of counts that add up to a published total, the total's own cell included
+    /// when it is one of the cells): until nothing changes, where a set has exactly one suppressed cell, its smallest
+    /// other cell is suppressed too.
+    /// </summary>
+    public IReadOnlyList<CellEstimate> ApplyAll(IReadOnlyList<CellEstimate> cells, IEnumerable<IReadOnlyList<int>> additiveSets)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(additiveSets);
         var result = cells.Select(Apply).ToArray();
-        var proportions = Enumerable.Range(0, result.Length).Where(i => result[i].Option is not null).ToList();
-        var sets = proportions.GroupBy(i => (result[i].Question, Key: "g:" + result[i].Group))
-            .Concat(proportions.GroupBy(i => (result[i].Question, Key: "o:" + result[i].Option)))
-            .Select(g => g.ToArray())
-            .Where(set => set.Length > 1)
-            .ToList();
+        var sets = additiveSets.Where(set => set.Count > 1).ToList();
         for (var changed = true; changed;)
         {
             changed = false;

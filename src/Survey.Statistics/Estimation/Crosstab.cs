@@ -14,7 +14,7 @@ public sealed record CrosstabOptions
 public sealed record CrosstabResult(IReadOnlyList<CellEstimate> Cells, IReadOnlyList<RaoScottResult> Tests);
 
 /// <summary>
-/// Estimate, then suppress (primary and complementary, see <see cref="DisclosureRule.ApplyAll"/>): for every question the estimates overall and per group of <c>by</c>
+/// Estimate, then suppress (primary and complementary, see <see cref="DisclosureRule.ApplyAll(IReadOnlyList{CellEstimate})"/>): for every question the estimates overall and per group of <c>by</c>
 /// (proportions for a <see cref="CategoricalVariable"/>, means for a <see cref="NumericVariable"/>), the Rao-Scott
 /// test for categorical questions, and disclosure control. Questions run in parallel; output order is
 /// question, then group (<c>all</c> first), then option.

@@ -21,6 +21,31 @@ public sealed class WeightingPipeline
     /// <summary>Starts a pipeline.</summary>
     public static Builder CreateBuilder() => new();
 
+    /// <summary>
+    /// Raking to <paramref name="margins"/> with the given tolerance and iteration cap (null: the defaults of
+    /// <see cref="RakingOptions"/>), followed by trimming to [<paramref name="trimLower"/>, <paramref name="trimUpper"/>]
+    /// times the mean weight and re-raking when both bounds are given: the settings of a targets file's <c>weighting:</c>.
+    /// </summary>
+    public static WeightingPipeline FromSettings(
+        IEnumerable<PopulationMargin> margins, double? tolerance = null, int? maxIterations = null, double? trimLower = null, double? trimUpper = null)
+    {
+        var raking = new RakingOptions();
+        if (tolerance is { } t)
+        {
+            raking = raking with { Tolerance = t };
+        }
+        if (maxIterations is { } m)
+        {
+            raking = raking with { MaxIterations = m };
+        }
+        var builder = CreateBuilder().Rake(margins, raking);
+        if (trimLower is { } lower && trimUpper is { } upper)
+        {
+            builder.Trim(new TrimmingOptions { Lower = lower, Upper = upper });
+        }
+        return builder.Build();
+    }
+
     /// <summary>Runs every step on the design.</summary>
     /// <exception cref="EmptyMarginCategoryException">A margin category with a population total has no respondent.</exception>
     /// <exception cref="UnknownMarginCategoryException">A respondent has a category that no margin lists.</exception>

@@ -1,12 +1,16 @@
 using Survey.Definitions;
 using Survey.Definitions.Model;
+using Survey.Definitions.Nationality;
 using Survey.Definitions.Targets;
 
 namespace Survey.Web.Infrastructure;
 
 /// <summary>The surveys the platform serves, loaded and validated once at start-up.</summary>
-public sealed class SurveyLibrary(IReadOnlyList<SurveyDefinition> surveys, IReadOnlyList<PopulationTargets> targets)
+public sealed class SurveyLibrary(IReadOnlyList<SurveyDefinition> surveys, IReadOnlyList<PopulationTargets> targets, NationalityGroups? groups = null)
 {
+    /// <summary>The nationality mapping (<c>surveys/shared/nationality-groups.yaml</c>), or null when there is none.</summary>
+    public NationalityGroups? Groups { get; } = groups;
+
     public IReadOnlyList<SurveyDefinition> All { get; } = surveys;
 
     /// <summary>The population targets of a survey (<c>&lt;id&gt;.targets.yaml</c>), or null when it has none.</summary>
@@ -44,7 +48,7 @@ public static class SurveyDefinitionsExtensions
             throw new SurveyDefinitionException(errors);
         }
 
-        builder.Services.AddSingleton(new SurveyLibrary(surveys.Surveys, targets.Targets));
+        builder.Services.AddSingleton(new SurveyLibrary(surveys.Surveys, targets.Targets, targets.Groups));
         builder.Services.AddSingleton(new InterfaceTexts(locales.Texts));
         return builder;
     }

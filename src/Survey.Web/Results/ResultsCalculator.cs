@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Survey.Data;
+using Survey.Definitions.Model;
+using Survey.Definitions.Targets;
 using Survey.Statistics;
 using Survey.Web.Infrastructure;
 
 namespace Survey.Web.Results;
 
 /// <summary>
-/// Computes a survey's weighted results from the responses to its current version: rake to the population targets, then
-/// estimate every closed question overall and per group of <see cref="ResultsOptions.GroupVariable"/>, with the survey's
-/// <c>min_cell</c> as disclosure rule. Pure computation: it stores nothing (see <see cref="ResultsRunner"/>).
+/// Computes a survey's weighted results from the responses to its current version: rake (and trim, if the targets file
+/// asks for it) to the population targets, then estimate every closed question overall, per group of each split of the
+/// targets file's <c>results:</c> (default <see cref="ResultsOptions.GroupVariable"/>) and per combination with each second
+/// split, with the survey's <c>min_cell</c> as disclosure rule. Pure computation: it stores nothing (see <see cref="ResultsRunner"/>).
 /// </summary>
 public sealed class ResultsCalculator(
     SurveyDbContext db, SurveyLibrary library, ISurveyTargetsSource targetsSource, TimeProvider time, IOptions<ResultsOptions> options)
@@ -35,27 +38,29 @@ public sealed class ResultsCalculator(
         progress.Report(30);
 
         var margins = targets.Margins.Select(m => PopulationMargin.FromShares(m.Variable, m.Shares, targets.Total)).ToList();
-        var design = new SampleDesign([.. targets.Margins.Select(m => ResultsVariables.Background(survey, m.Variable, [.. m.Shares.Keys], responses))]);
-        var pipeline = WeightingPipeline.CreateBuilder().Rake(margins, new RakingOptions()).Build();
+        var design = new SampleDesign([.. targets.Margins.Select(m =>
+            SplitVariable.Resolve(survey, targets, library.Groups, m.Variable).ToVariable(responses, [.. m.Shares.Keys]))]);
+        var settings = targets.Weighting;
+        var pipeline = WeightingPipeline.FromSettings(margins, settings.Tolerance, settings.MaxIterations, settings.TrimLower, settings.TrimUpper);
         var weighted = Weight(pipeline, design);
         cancellationToken.ThrowIfCancellationRequested();
         progress.Report(50);
 
-        var groupVariable = options.Value.GroupVariable;
-        var by = design.Variables.TryGetValue(groupVariable, out var margin) ? margin
-            : ResultsVariables.Background(survey, groupVariable, ResultsVariables.BackgroundCategories(survey, groupVariable), responses);
-        var skip = new HashSet<string>(design.Variables.Keys, StringComparer.Ordinal) { groupVariable };
+        var byNames = Splits(survey, targets);
+        var by = byNames.Select(name => Variable(survey, targets, design, name, responses)).ToList();
+        var thenBy = targets.Results.ThenBy.Select(name => Variable(survey, targets, design, name, responses)).ToList();
+        var skip = new HashSet<string>(design.Variables.Keys.Concat(byNames).Concat(targets.Results.ThenBy), StringComparer.Ordinal);
         var questions = ResultsVariables.Questions(survey, skip, responses);
         var crosstabOptions = new CrosstabOptions { Disclosure = new DisclosureRule { MinCellCount = survey.MinCell } };
 
-        // In batches, so a long run can show progress; the output order is the same as one Crosstab.Run over all questions.
+        // In batches, so a long run can show progress; disclosure control works per question, so batching changes nothing.
         var cells = new List<ResultCell>();
         var tests = new List<ResultTest>();
         var batchSize = Math.Max(1, (questions.Count + Batches - 1) / Batches);
         for (var start = 0; start < questions.Count; start += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var result = Crosstab.Run(weighted, [.. questions.Skip(start).Take(batchSize)], by, crosstabOptions);
+            var result = SplitCrosstab.Run(weighted, [.. questions.Skip(start).Take(batchSize)], by, thenBy, crosstabOptions);
             cells.AddRange(result.Cells.Select(ResultsJson.ToCell));
             tests.AddRange(result.Tests.Select(ResultsJson.ToTest));
             progress.Report(50 + (45 * Math.Min(questions.Count, start + batchSize) / questions.Count));
@@ -67,13 +72,33 @@ public sealed class ResultsCalculator(
             SurveyVersion = survey.Version,
             ComputedAt = time.GetUtcNow(),
             ResponseCount = responses.Count,
-            ReportJson = ResultsJson.Write(ResultsJson.ToReport(weighted, targets, pipeline.Steps, survey.MinCell)),
+            ReportJson = ResultsJson.Write(ResultsJson.ToReport(weighted, targets, pipeline.Steps, survey.MinCell, byNames, targets.Results.ThenBy)),
             CellsJson = ResultsJson.Write(cells),
             TestsJson = ResultsJson.Write(tests),
-            GroupVariable = groupVariable,
+            GroupVariable = byNames.Count > 0 ? byNames[0] : options.Value.GroupVariable,
             WeightsJson = ResultsJson.Write(ids.Select((id, i) => new StoredWeight(id, double.IsFinite(weighted.Weights[i]) ? weighted.Weights[i] : null)).ToList()),
         };
     }
+
+    /// <summary>
+    /// The first splits: <c>results: by:</c> of the targets file, or else the platform's default
+    /// (<see cref="ResultsOptions.GroupVariable"/>) when the survey has it.
+    /// </summary>
+    public IReadOnlyList<string> Splits(SurveyDefinition survey, PopulationTargets targets)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (targets.Results.By.Count > 0)
+        {
+            return targets.Results.By;
+        }
+        var fallback = options.Value.GroupVariable;
+        return targets.DerivationOf(fallback) is not null || survey.Questions.Any(q => q.Background == fallback) ? [fallback] : [];
+    }
+
+    private CategoricalVariable Variable(
+        SurveyDefinition survey, PopulationTargets targets, SampleDesign design, string name, IReadOnlyList<IReadOnlyDictionary<string, List<StoredAnswer>>> responses) =>
+        design.Variables.TryGetValue(name, out var margin) ? margin : SplitVariable.Resolve(survey, targets, library.Groups, name).ToVariable(responses);
 
     private static WeightedDesign Weight(WeightingPipeline pipeline, SampleDesign design)
     {

@@ -18,37 +18,6 @@ public static class ResultsVariables
     private const string No = "no";
 
     /// <summary>
-    /// The background variable measured by the question whose <c>background:</c> is <paramref name="variable"/>, over
-    /// <paramref name="categories"/>. A don't-know code or no answer is missing (the engine then excludes the respondent).
-    /// </summary>
-    /// <exception cref="ResultsUnavailableException">No question measures it, or an answer is not one of the categories.</exception>
-    public static CategoricalVariable Background(
-        SurveyDefinition survey, string variable, IReadOnlyList<string> categories, IReadOnlyList<IReadOnlyDictionary<string, List<StoredAnswer>>> responses)
-    {
-        ArgumentNullException.ThrowIfNull(survey);
-        ArgumentNullException.ThrowIfNull(responses);
-        var question = survey.Questions.FirstOrDefault(q => q.Background == variable)
-            ?? throw new ResultsUnavailableException($"survey '{survey.Id}' has no background question for '{variable}' (needed for weighting or the breakdown)");
-        var dontKnow = question.Settings.Options.Where(o => o.DontKnow).Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
-        var values = responses.Select(r => FirstCode(r, question.Id) is { } code && !dontKnow.Contains(code) ? code : null).ToList();
-        var unknown = values.Where(v => v is not null && !categories.Contains(v, StringComparer.Ordinal)).GroupBy(v => v!, StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-        {
-            var list = string.Join(", ", unknown.Select(g => $"'{g.Key}' ({g.Count()}x)"));
-            throw new ResultsUnavailableException($"answers to {variable} ({list}) are not categories of the targets; add them to the targets file or merge them");
-        }
-        return CategoricalVariable.FromValues(variable, values, categories);
-    }
-
-    /// <summary>The categories of a background question that are not don't-know codes.</summary>
-    public static IReadOnlyList<string> BackgroundCategories(SurveyDefinition survey, string variable)
-    {
-        ArgumentNullException.ThrowIfNull(survey);
-        var question = survey.Questions.FirstOrDefault(q => q.Background == variable);
-        return question is null ? [] : [.. question.Settings.Options.Where(o => !o.DontKnow).Select(o => o.Code)];
-    }
-
-    /// <summary>
     /// Every closed question except <paramref name="skip"/> (the weighting variables, whose weighted distribution is the
     /// targets by construction): single, dropdown and rating as one categorical over the option codes; multiple as one
     /// yes/no variable per option (<c>q.option</c>) among those who answered the question; matrix as one categorical per

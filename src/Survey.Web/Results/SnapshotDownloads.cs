@@ -2,6 +2,7 @@ using Survey.Data;
 using Survey.Definitions.Model;
 using Survey.Exports;
 using Survey.Statistics;
+using Survey.Web.Infrastructure;
 
 namespace Survey.Web.Results;
 
@@ -17,25 +18,29 @@ public static class SnapshotDownloads
     /// Null for an unknown format. <paramref name="answers"/> are the stored answers of the snapshot's responses (only
     /// read for microdata and JSON): the microdata are the responses the snapshot was computed from, with their weights.
     /// </summary>
-    public static SnapshotDownload? Write(SurveyDefinition survey, ResultSnapshot snapshot, string format, LanguageTag language, ILookup<Guid, ResponseAnswer> answers)
+    public static SnapshotDownload? Write(
+        SurveyLibrary library, SurveyDefinition survey, ResultSnapshot snapshot, SplitChoice choice, string format, LanguageTag language, ILookup<Guid, ResponseAnswer> answers)
     {
-        var export = ToExport(survey, snapshot);
+        ArgumentNullException.ThrowIfNull(choice);
+        var export = ToExport(library, survey, snapshot, choice);
+        var split = choice.ThenBy is null ? choice.By : $"{choice.By}-{choice.ThenBy}";
         var name = $"{survey.Id}-v{snapshot.SurveyVersion}-{snapshot.ComputedAt:yyyyMMdd-HHmm}";
+        var tableName = $"{name}-{split}";
         using var stream = new MemoryStream();
         switch (format)
         {
             case "csv":
                 CrosstabCsv.Write(stream, export, CsvDialect.Standard, language);
-                return new(stream.ToArray(), "text/csv; charset=utf-8", name + ".csv");
+                return new(stream.ToArray(), "text/csv; charset=utf-8", tableName + ".csv");
             case "csv-nl":
                 CrosstabCsv.Write(stream, export, CsvDialect.DutchExcel, LanguageTag.Dutch);
-                return new(stream.ToArray(), "text/csv; charset=utf-8", name + "-excel-nl.csv");
+                return new(stream.ToArray(), "text/csv; charset=utf-8", tableName + "-excel-nl.csv");
             case "xlsx":
                 CrosstabXlsx.Write(stream, export, language);
-                return new(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+                return new(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", tableName + ".xlsx");
             case "json":
                 Survey.Exports.ResultsJson.Write(stream, export, ToMicrodata(survey, snapshot, answers), export.Codebook);
-                return new(stream.ToArray(), "application/json", name + ".json");
+                return new(stream.ToArray(), "application/json", tableName + ".json");
             case "microdata":
                 WriteText(stream, writer => MicrodataCsv.Write(writer, ToMicrodata(survey, snapshot, answers), export.Codebook));
                 return new(stream.ToArray(), "text/csv; charset=utf-8", name + "-microdata.csv");
@@ -98,24 +103,35 @@ public static class SnapshotDownloads
         return new Microdata(rows);
     }
 
-    public static ResultsExport ToExport(SurveyDefinition survey, ResultSnapshot snapshot)
+    /// <summary>The export model of one split of a snapshot, with the labels of its groups.</summary>
+    public static ResultsExport ToExport(SurveyLibrary library, SurveyDefinition survey, ResultSnapshot snapshot, SplitChoice choice)
     {
+        ArgumentNullException.ThrowIfNull(choice);
         var report = ResultsJson.Report(snapshot);
-        var cells = ResultsJson.Cells(snapshot).Select(c => new CellEstimate(
+        var stored = SnapshotSplits.Cells(snapshot, choice);
+        var cells = stored.Select(c => new CellEstimate(
             c.Question, c.Option, c.Group, c.Base, c.Count, c.WeightedCount ?? double.NaN,
             c.Value ?? double.NaN, c.StandardError ?? double.NaN, c.Lower ?? double.NaN, c.Upper ?? double.NaN)
         {
             Suppressed = c.Suppressed,
             Indicative = c.Indicative,
         }).ToList();
-        var tests = ResultsJson.Tests(snapshot).Select(t => new RaoScottResult(
+        var tests = SnapshotSplits.Tests(snapshot, choice).Select(t => new RaoScottResult(
             t.Question, t.By, t.Statistic ?? double.NaN, t.NumeratorDf ?? double.NaN, t.DenominatorDf ?? double.NaN, t.PValue ?? double.NaN)).ToList();
         var weighting = WeightingReport.FromStored(
             report.Iterations, report.MaxMisfit ?? double.NaN, report.Included, report.Excluded,
             report.MinWeight ?? double.NaN, report.MaxWeight ?? double.NaN, report.MeanWeight ?? double.NaN, report.WeightTotal,
             report.DesignEffect ?? double.NaN, report.EffectiveSampleSize ?? double.NaN);
         var options = new CrosstabOptions { Disclosure = new DisclosureRule { MinCellCount = report.MinCell } };
-        return new ResultsExport(survey, weighting, new CrosstabResult(cells, tests), snapshot.GroupVariable,
-            snapshot.ComputedAt, snapshot.ResponseCount, options, [.. report.TargetShares.Keys]);
+        return new ResultsExport(survey, weighting, new CrosstabResult(cells, tests), choice.By,
+            snapshot.ComputedAt, snapshot.ResponseCount, options, [.. report.TargetShares.Keys])
+        {
+            Split = Labels(SnapshotSplits.Variable(library, survey, choice.By)),
+            SecondSplit = choice.ThenBy is null ? null : Labels(SnapshotSplits.Variable(library, survey, choice.ThenBy)),
+            SecondGroups = choice.ThenBy is null ? null : [.. stored.Select(c => c.Group2)],
+        };
     }
+
+    private static SplitLabels? Labels(SplitVariable? variable) =>
+        variable is null ? null : new SplitLabels(variable.Name, variable.Label, variable.Groups.ToDictionary(g => g.Code, g => g.Label, StringComparer.Ordinal));
 }

@@ -92,6 +92,18 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
         await axe.CheckAsync(page, "results");
         await Screenshots.SaveAsync(page, $"research-results-{language}");
 
+        // A second split (nationality group within each district) and one question, through the form (a plain GET).
+        await page.SelectOptionAsync("#then", "district");
+        await page.SelectOptionAsync("#q", "city_mark");
+        await nav.LoadAfterAsync(() => page.Locator("form.layout button[type=submit]").ClickAsync());
+        Assert.Equal("district", await page.Locator("#then").InputValueAsync());
+        Assert.Equal(1, await page.Locator("section.result").CountAsync());
+        Assert.True(await page.Locator("th[scope=rowgroup]").CountAsync() >= 10, "The table has no section per district.");
+        Assert.Equal(0, await page.Locator("svg.chart").CountAsync());
+        Assert.Contains("then=district", await page.Locator("ul.downloads a").First.GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
+        await axe.CheckAsync(page, "results within districts");
+        await Screenshots.SaveAsync(page, $"research-results-district-{language}");
+
         foreach (var line in axe.Log)
         {
             output.WriteLine(line);

@@ -28,9 +28,34 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
 
     public IReadOnlyList<Table> Tables { get; private set; } = [];
 
+    /// <summary>Every table of the choice (for the question filter), before filtering.</summary>
+    public IReadOnlyList<(string Id, string Title)> AllTables { get; private set; } = [];
+
+    /// <summary>The split shown; null without a snapshot.</summary>
+    public SplitChoice? Choice { get; private set; }
+
+    /// <summary>The question (table id) shown alone, or null for all.</summary>
+    public string? Only { get; private set; }
+
+    /// <summary>The first splits a researcher can choose, with labels.</summary>
+    public IReadOnlyList<(string Name, string Label)> ByOptions { get; private set; } = [];
+
+    /// <summary>The second splits a researcher can choose, with labels.</summary>
+    public IReadOnlyList<(string Name, string Label)> ThenByOptions { get; private set; } = [];
+
+    /// <summary>The label of a split variable.</summary>
+    public string SplitLabel(string name) => SnapshotSplits.Variable(library, Survey, name)?.Label[Language] ?? name;
+
+    /// <summary>The label of a group of a split variable (a weighting margin's category, for example).</summary>
+    public string GroupLabel(string variable, string code) => SnapshotSplits.Variable(library, Survey, variable)?.GroupLabel(code, Language) ?? code;
+
+    /// <summary>The query string of the current choice, for links (downloads).</summary>
+    public string ChoiceQuery => Choice is null ? string.Empty
+        : "&by=" + Uri.EscapeDataString(Choice.By) + (Choice.ThenBy is null ? string.Empty : "&then=" + Uri.EscapeDataString(Choice.ThenBy));
+
     public bool Requested { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string surveyId, bool requested, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string surveyId, bool requested, string? by, string? then, string? q, CancellationToken cancellationToken)
     {
         if (library.Find(surveyId) is not { } survey)
         {
@@ -45,13 +70,19 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
         if (Snapshot is not null)
         {
             Report = ResultsJson.Report(Snapshot);
-            Tables = Handler.Tables(survey, Snapshot, Language, localizer);
+            Choice = SnapshotSplits.Choose(Snapshot, by, then);
+            ByOptions = [.. SnapshotSplits.By(Snapshot).Select(name => (name, SplitLabel(name)))];
+            ThenByOptions = [.. SnapshotSplits.ThenBy(Snapshot).Select(name => (name, SplitLabel(name)))];
+            var all = Handler.Tables(survey, Snapshot, Choice, Language, localizer, library);
+            AllTables = [.. all.Select(t => (t.Id, t.Title))];
+            Only = q is not null && all.Any(t => t.Id == q) ? q : null;
+            Tables = Only is null ? all : [.. all.Where(t => t.Id == Only)];
         }
         return Page();
     }
 
     /// <summary>The latest snapshot as crosstab CSV (standard or Dutch Excel), XLSX or JSON.</summary>
-    public async Task<IActionResult> OnGetDownloadAsync(string surveyId, string format, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetDownloadAsync(string surveyId, string format, string? by, string? then, CancellationToken cancellationToken)
     {
         if (library.Find(surveyId) is not { } survey || await results.LatestSnapshotAsync(surveyId, cancellationToken) is not { } snapshot)
         {
@@ -61,7 +92,8 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
         var answers = format is "microdata" or "json"
             ? (await db.ResponseAnswers.AsNoTracking().Where(a => ids.Contains(a.ResponseId)).ToListAsync(cancellationToken)).ToLookup(a => a.ResponseId)
             : Enumerable.Empty<ResponseAnswer>().ToLookup(a => a.ResponseId);
-        var download = SnapshotDownloads.Write(survey, snapshot, format, LocalizationExtensions.CurrentLanguage(), answers);
+        var choice = SnapshotSplits.Choose(snapshot, by, then);
+        var download = SnapshotDownloads.Write(library, survey, snapshot, choice, format, LocalizationExtensions.CurrentLanguage(), answers);
         return download is null ? NotFound() : File(download.Content, download.ContentType, download.FileName);
     }
 
@@ -75,16 +107,22 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
         return Redirect($"/{LocalizationExtensions.CurrentLanguage()}/research/{survey.Id}?requested=true");
     }
 
-    /// <summary>A column of a table: a group code (<c>all</c> or a category of the breakdown) and its label.</summary>
+    /// <summary>A column of a table: a group code (<c>all</c> or a group of the split) and its label.</summary>
     public sealed record Column(string Group, string Label);
 
     /// <summary>A row: an option (null for the mean of a number question) and its cells by group.</summary>
     public sealed record Row(string? Option, string Label, IReadOnlyDictionary<string, ResultCell> Cells);
 
+    /// <summary>The rows of everyone (<see cref="Group2"/> null) or of one group of the second split.</summary>
+    public sealed record Section(string? Group2, string? Label, IReadOnlyList<Row> Rows);
+
     /// <summary>One table: a closed question, a matrix item or a multiple-choice option (<c>q.item</c>).</summary>
-    public sealed record Table(string Id, string Title, IReadOnlyList<Column> Columns, IReadOnlyList<Row> Rows, ResultTest? Test, bool Numeric)
+    public sealed record Table(string Id, string Title, IReadOnlyList<Column> Columns, IReadOnlyList<Section> Sections, ResultTest? Test, bool Numeric)
     {
-        public bool AnyIndicative => Rows.Any(r => r.Cells.Values.Any(c => c.Indicative && !c.Suppressed));
+        /// <summary>The rows over everyone (the chart shows these).</summary>
+        public IReadOnlyList<Row> Rows => Sections[0].Rows;
+
+        public bool AnyIndicative => Sections.SelectMany(s => s.Rows).Any(r => r.Cells.Values.Any(c => c.Indicative && !c.Suppressed));
 
         /// <summary>The upper end of the chart's axis: 100% for proportions, the largest interval end for means.</summary>
         public double Scale => Numeric
@@ -94,14 +132,19 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
 
     public static class Handler
     {
-        public static IReadOnlyList<Table> Tables(SurveyDefinition survey, ResultSnapshot snapshot, LanguageTag language, IStringLocalizer l)
+        public static IReadOnlyList<Table> Tables(
+            SurveyDefinition survey, ResultSnapshot snapshot, SplitChoice choice, LanguageTag language, IStringLocalizer l, SurveyLibrary library)
         {
             ArgumentNullException.ThrowIfNull(survey);
             ArgumentNullException.ThrowIfNull(snapshot);
+            ArgumentNullException.ThrowIfNull(choice);
             ArgumentNullException.ThrowIfNull(l);
-            var cells = ResultsJson.Cells(snapshot);
-            var tests = ResultsJson.Tests(snapshot);
-            var columns = Columns(survey, snapshot.GroupVariable, cells, language, l);
+            var cells = SnapshotSplits.Cells(snapshot, choice);
+            var tests = SnapshotSplits.Tests(snapshot, choice);
+            var by = SnapshotSplits.Variable(library, survey, choice.By);
+            var thenBy = choice.ThenBy is null ? null : SnapshotSplits.Variable(library, survey, choice.ThenBy);
+            var columns = Columns(by, cells, language, l);
+            var levels = Levels(thenBy, cells);
             var variables = cells.Select(c => c.Question).Distinct(StringComparer.Ordinal).ToList();
             var tables = new List<Table>();
             foreach (var question in survey.Questions)
@@ -110,27 +153,43 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
                 {
                     var part = variable.Length > question.Id.Length ? variable[(question.Id.Length + 1)..] : null;
                     var own = cells.Where(c => c.Question == variable).ToList();
-                    var rows = own.Select(c => c.Option).Distinct().Select(option => new Row(
-                        option,
-                        OptionLabel(question, part, option, language, l),
-                        own.Where(c => c.Option == option).GroupBy(c => c.Group, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))).ToList();
+                    var options = own.Select(c => c.Option).Distinct().ToList();
+                    var sections = new List<Section>();
+                    foreach (var level in levels)
+                    {
+                        var inLevel = own.Where(c => c.Group2 == level).ToList();
+                        var rows = options.Select(option => new Row(
+                            option,
+                            OptionLabel(question, part, option, language, l),
+                            inLevel.Where(c => c.Option == option).GroupBy(c => c.Group, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal))).ToList();
+                        sections.Add(new Section(level, level is null ? null : thenBy?.GroupLabel(level, language) ?? level, rows));
+                    }
                     var title = question.Text[language] + (part is null ? string.Empty : " – " + PartLabel(question, part, language));
                     var test = tests.FirstOrDefault(t => t.Question == variable);
-                    tables.Add(new Table(variable, title, columns, rows, test, rows.All(r => r.Option is null)));
+                    tables.Add(new Table(variable, title, columns, sections, test, options.All(o => o is null)));
                 }
             }
             return tables;
         }
 
-        private static List<Column> Columns(SurveyDefinition survey, string groupVariable, IReadOnlyList<ResultCell> cells, LanguageTag language, IStringLocalizer l)
+        private static List<Column> Columns(SplitVariable? by, IReadOnlyList<ResultCell> cells, LanguageTag language, IStringLocalizer l)
         {
             var present = cells.Select(c => c.Group).ToHashSet(StringComparer.Ordinal);
-            var options = survey.Questions.FirstOrDefault(q => q.Background == groupVariable)?.Settings.Options ?? [];
             var ordered = new List<string> { "all" };
-            ordered.AddRange(options.Select(o => o.Code).Where(present.Contains));
+            ordered.AddRange((by?.Groups ?? []).Select(g => g.Code).Where(present.Contains));
             ordered.AddRange(present.Where(g => !ordered.Contains(g)).Order(StringComparer.Ordinal));
             return [.. ordered.Where(present.Contains).Select(g => new Column(g,
-                g == "all" ? l["research.group_all"].Value : options.FirstOrDefault(o => o.Code == g)?.Text[language] ?? g))];
+                g == "all" ? l["research.group_all"].Value : by?.GroupLabel(g, language) ?? g))];
+        }
+
+        /// <summary>Everyone (null) first, then the groups of the second split in its order.</summary>
+        private static List<string?> Levels(SplitVariable? thenBy, IReadOnlyList<ResultCell> cells)
+        {
+            var present = cells.Where(c => c.Group2 is not null).Select(c => c.Group2!).ToHashSet(StringComparer.Ordinal);
+            var ordered = new List<string?> { null };
+            ordered.AddRange((thenBy?.Groups ?? []).Select(g => g.Code).Where(present.Contains));
+            ordered.AddRange(present.Where(g => !ordered.Contains(g)).Order(StringComparer.Ordinal));
+            return ordered;
         }
 
         private static string PartLabel(QuestionDefinition question, string part, LanguageTag language) =>

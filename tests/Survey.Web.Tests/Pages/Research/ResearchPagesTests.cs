@@ -11,7 +11,7 @@ namespace Survey.Web.Tests.Pages.Research;
 [Collection(ResultsFixtureGroup.Name)]
 public sealed partial class ResearchPagesTests(ResultsAppFactory app)
 {
-    private const string Password = "correct horse battery";
+    private const string Password = ResearcherSignIn.Password;
 
     [Fact]
     public async Task Index_Anonymous_RedirectsToLoginInPageLanguage()
@@ -106,8 +106,10 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
         var page = await client.GetAsync($"/nl/research/{ResultsAppFactory.SurveyId}");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("<caption>Voelt u zich veilig?</caption>", page.Html, StringComparison.Ordinal);
-        Assert.Contains("<caption>Eens? &#x2013; Parken</caption>", page.Html, StringComparison.Ordinal);
+        // Each table is named by its heading (no caption repeating it).
+        Assert.Contains("<h3 id=\"t-safe-h\">Voelt u zich veilig?</h3>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<table class=\"results\" aria-labelledby=\"t-safe-h\">", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<h3 id=\"t-grid-parks-h\">Eens? &#x2013; Parken</h3>", page.Html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">Buiten de EU</th>", page.Html, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"chart\" role=\"img\"", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", page.Html, StringComparison.Ordinal);
@@ -147,7 +149,7 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
         var csv = await client.Http.GetStringAsync($"/en/research/{ResultsAppFactory.SurveyId}?handler=Download&format=csv");
 
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("question,question_text,option,option_text,group,base,count,weighted_count,estimate", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("question,question_text,option,option_text,group,group_text,base,count,weighted_count,estimate", lines[0], StringComparison.Ordinal);
         Assert.Equal(cells.Count, lines.Length - 1);
         Assert.Equal(cells.Count(c => c.Suppressed), lines.Count(l => l.TrimEnd('\r').EndsWith(",,,,,,,1,0", StringComparison.Ordinal) || l.TrimEnd('\r').EndsWith(",,,,,,,1,1", StringComparison.Ordinal)));
     }
@@ -181,23 +183,9 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
         Assert.Equal("/en/research/login", page.Path);
     }
 
-    private async Task<string> CreateAccountAsync()
-    {
-        var user = "r" + Guid.NewGuid().ToString("N")[..12];
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ResearcherAccounts>().CreateAsync(user, Password);
-        return user;
-    }
+    private Task<string> CreateAccountAsync() => ResearcherSignIn.CreateAccountAsync(app);
 
-    private async Task<RespondentClient> SignedInAsync(string language)
-    {
-        var user = await CreateAccountAsync();
-        var client = RespondentClient.For(app);
-        var login = await client.GetAsync($"/{language}/research/login");
-        var page = await client.PostAsync(login, ("username", user), ("password", Password));
-        Assert.Equal($"/{language}/research", page.Path);
-        return client;
-    }
+    private Task<RespondentClient> SignedInAsync(string language) => ResearcherSignIn.SignedInAsync(app, language);
 
     private async Task<ResultSnapshot> ComputeAsync()
     {
