@@ -30,9 +30,14 @@ internal static class Program
             DefinitionsBenchmark.Run(Console.Out);
             return 0;
         }
+        if (args is ["splits"])
+        {
+            Splits();
+            return 0;
+        }
         if (args.Length == 0 || args[0] != "weighting")
         {
-            Console.Error.WriteLine("usage: Survey.Benchmarks weighting [--r-max N] | definitions");
+            Console.Error.WriteLine("usage: Survey.Benchmarks weighting [--r-max N] | splits | definitions");
             return 2;
         }
         var rMax = args.Length == 3 && args[1] == "--r-max" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200_000;
@@ -56,6 +61,36 @@ internal static class Program
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n,11:N0} | {ms,38:F0} | {rText,22} | {ratio}"));
         }
         return 0;
+    }
+
+    /// <summary>
+    /// <c>-- splits</c>: what the web job does for the Stadsenquête: raking, then every question overall, by nationality
+    /// group, by district, by age band, and by nationality group within each district and within each age band, with
+    /// disclosure control over all of it (SplitCrosstab). Median of five runs per size.
+    /// </summary>
+    private static void Splits()
+    {
+        Console.WriteLine("respondents | C# weighting + splits (ms, median of 5) | cells");
+        Console.WriteLine("----------- | --------------------------------------- | -----");
+        RunSplits(2_000); // warm-up (JIT)
+        foreach (var n in new[] { 20_000, 200_000, 1_000_000 })
+        {
+            var runs = Enumerable.Range(0, 5).Select(_ => RunSplits(n)).OrderBy(r => r.Ms).ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n,11:N0} | {runs[2].Ms,39:F0} | {runs[2].Cells:N0}"));
+        }
+    }
+
+    private static (double Ms, int Cells) RunSplits(int n)
+    {
+        var (variables, questions) = Generate(n, seed: 42);
+        var margins = Margins.Select(m => PopulationMargin.FromShares(m.Name, m.Categories.Zip(m.Shares).ToDictionary(p => p.First, p => p.Second), Total)).ToArray();
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        var design = new SampleDesign(variables);
+        var weighted = WeightingPipeline.FromSettings(margins).Run(design);
+        var result = SplitCrosstab.Run(weighted, questions, [design.Variable("nationality_group")], [design.Variable("district"), design.Variable("age_band")]);
+        watch.Stop();
+        return (watch.Elapsed.TotalMilliseconds, result.Cells.Count);
     }
 
     private static (double Ms, string? Csv) Run(int n, bool write)
