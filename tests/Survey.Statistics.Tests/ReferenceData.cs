@@ -52,6 +52,10 @@ internal static class ReferenceData
     public static NumericVariable NumericQuestion(List<Dictionary<string, string>> rows, string name) =>
         new(name, [.. rows.Select(r => Number(r[name]))]);
 
+    /// <summary>All reference questions, categorical first, as a crosstab takes them.</summary>
+    public static IReadOnlyList<SurveyVariable> Questions(List<Dictionary<string, string>> rows) =>
+        [.. Categorical.Select(q => (SurveyVariable)Question(rows, q)), .. Numeric.Select(q => NumericQuestion(rows, q))];
+
     private static string[] Split(string line)
     {
         var cells = new List<string>();

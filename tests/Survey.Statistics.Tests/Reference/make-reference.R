@@ -1,7 +1,8 @@
 # Reference values for Survey.Statistics, computed with R's survey package.
 # Regenerate from the repository root:  Rscript tests/Survey.Statistics.Tests/Reference/make-reference.R
 # Writes, next to this script, for each data set X: X-data.csv, X-targets.yaml, X-margins.csv,
-# X-weights.csv, X-estimates.csv, X-chisq.csv (see README.md for what each checks).
+# X-weights.csv, X-estimates.csv, X-chisq.csv, and for data sets given pairs of background variables
+# X-estimates-2way.csv, X-chisq-2way.csv (see README.md for what each checks).
 suppressMessages(library(survey))
 
 script_arg <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
@@ -69,7 +70,7 @@ make_data <- function(n, seed, margins, sample_shares, missing_bg = 0, missing_q
 categorical <- c("q_website", "q_lang", "q_services")
 numeric_q <- c("q_hours")
 
-reference <- function(name, d, margins) {
+reference <- function(name, d, margins, pairs = list()) {
   write_csv(d, paste0(name, "-data.csv"), exact = FALSE)
   write_targets(margins, paste0(name, "-targets.yaml"))
   vars <- names(margins)
@@ -88,10 +89,50 @@ reference <- function(name, d, margins) {
   w[match(dc$id, d$id)] <- weights(cal)
   write_csv(data.frame(id = d$id, weight = w), paste0(name, "-weights.csv"))
 
+  wts <- weights(cal)
+  # svyciprop(method = "logit") fits svyglm(hit ~ 1, family = quasibinomial) by IRLS, which diverges in small domains
+  # (a few hits with large normalised weight): its estimate is then 0 or NA instead of p and the interval (0, 0).
+  # There the same interval, Wald on the logit scale with degf() df, comes from method = "xlogit" (delta method);
+  # where the fit converges the two agree within 1e-7 relative. Only two-way combinations need it.
+  logit_ci <- function(dd, p) {
+    r <- svyciprop(~hit, dd, method = "logit")
+    ci <- as.numeric(attr(r, "ci"))
+    if (is.finite(r[[1]]) && abs(r[[1]] - p) < 1e-6 && all(is.finite(ci))) return(ci)
+    xlogit_used <<- xlogit_used + 1
+    as.numeric(attr(svyciprop(~hit, dd, method = "xlogit"), "ci"))
+  }
+  xlogit_used <- 0
+  # The rows of one group (labels: its group columns; ing: its respondents), estimate and SE named by option
+  # (or by the question for a mean): interval from svyciprop on subset(cal, group & !is.na(q)), normal for a mean.
+  group_rows <- function(q, labels, ing, est, se) {
+    dom <- ing & !is.na(dc[[q]])
+    if (q %in% numeric_q) {
+      return(data.frame(question = q, kind = "mean", labels, option = NA, base = sum(dom), count = sum(dom),
+        weighted_count = sum(wts[dom]), estimate = est[[q]], se = se[[q]],
+        logit_low = NA, logit_high = NA, beta_low = NA, beta_high = NA,
+        normal_low = est[[q]] - qnorm(0.975) * se[[q]], normal_high = est[[q]] + qnorm(0.975) * se[[q]]))
+    }
+    sub_des <- subset(cal, dom)
+    do.call(rbind, lapply(levels(dc[[q]]), function(lvl) {
+      key <- paste0(q, lvl)
+      chosen <- dom & dc[[q]] == lvl
+      p <- est[[key]]
+      ci_l <- c(NA, NA); ci_b <- c(NA, NA)
+      if (p > 0 && p < 1) {
+        dd <- sub_des
+        dd$variables$hit <- as.numeric(!is.na(dd$variables[[q]]) & dd$variables[[q]] == lvl)
+        ci_l <- logit_ci(dd, p)
+        ci_b <- as.numeric(attr(svyciprop(~hit, dd, method = "beta"), "ci"))
+      }
+      data.frame(question = q, kind = "proportion", labels, option = lvl, base = sum(dom), count = sum(chosen),
+        weighted_count = sum(wts[chosen]), estimate = p, se = se[[key]],
+        logit_low = ci_l[1], logit_high = ci_l[2], beta_low = ci_b[1], beta_high = ci_b[2],
+        normal_low = NA, normal_high = NA)
+    }))
+  }
+
   groups <- levels(dc$nationality_group)
   rows <- list()
-  add <- function(...) rows[[length(rows) + 1]] <<- data.frame(...)
-  wts <- weights(cal)
   for (q in c(categorical, numeric_q)) {
     is_num <- q %in% numeric_q
     f <- as.formula(paste0("~", q))
@@ -99,40 +140,17 @@ reference <- function(name, d, margins) {
     by_est <- svyby(f, ~nationality_group, cal, svymean, na.rm = TRUE)
     for (g in c("all", groups)) {
       ing <- if (g == "all") rep(TRUE, nrow(dc)) else dc$nationality_group == g
-      dom <- ing & !is.na(dc[[q]])
       est <- if (g == "all") coef(all_est) else coef(by_est)[grep(paste0("^", g, ":"), names(coef(by_est)))]
       by_se <- setNames(sqrt(diag(vcov(by_est))), names(coef(by_est)))
       se <- if (g == "all") SE(all_est) else by_se[grep(paste0("^", g, ":"), names(coef(by_est)))]
       if (is_num && g != "all") { est <- coef(by_est)[g]; se <- by_se[g]; names(est) <- q }
       names(est) <- sub("^[^:]*:", "", names(est))
       names(se) <- names(est)
-      if (is_num) {
-        add(question = q, kind = "mean", group = g, option = NA, base = sum(dom), count = sum(dom),
-            weighted_count = sum(wts[dom]), estimate = est[[q]], se = se[[q]],
-            logit_low = NA, logit_high = NA, beta_low = NA, beta_high = NA,
-            normal_low = est[[q]] - qnorm(0.975) * se[[q]], normal_high = est[[q]] + qnorm(0.975) * se[[q]])
-        next
-      }
-      sub_des <- subset(cal, dom)
-      for (lvl in levels(dc[[q]])) {
-        key <- paste0(q, lvl)
-        chosen <- dom & dc[[q]] == lvl
-        p <- est[[key]]
-        ci_l <- c(NA, NA); ci_b <- c(NA, NA)
-        if (p > 0 && p < 1) {
-          dd <- sub_des
-          dd$variables$hit <- as.numeric(!is.na(dd$variables[[q]]) & dd$variables[[q]] == lvl)
-          ci_l <- as.numeric(attr(svyciprop(~hit, dd, method = "logit"), "ci"))
-          ci_b <- as.numeric(attr(svyciprop(~hit, dd, method = "beta"), "ci"))
-        }
-        add(question = q, kind = "proportion", group = g, option = lvl, base = sum(dom), count = sum(chosen),
-            weighted_count = sum(wts[chosen]), estimate = p, se = se[[key]],
-            logit_low = ci_l[1], logit_high = ci_l[2], beta_low = ci_b[1], beta_high = ci_b[2],
-            normal_low = NA, normal_high = NA)
-      }
+      rows[[length(rows) + 1]] <- group_rows(q, list(group = g), ing, est, se)
     }
   }
   write_csv(do.call(rbind, rows), paste0(name, "-estimates.csv"))
+  if (xlogit_used) stop("svyciprop(method = \"logit\") failed in a one-way group of ", name)
 
   tests <- do.call(rbind, lapply(categorical, function(q) {
     t <- tryCatch(svychisq(as.formula(paste0("~", q, " + nationality_group")), cal, statistic = "F"),
@@ -142,6 +160,50 @@ reference <- function(name, d, margins) {
                ndf = unname(t$parameter[1]), ddf = unname(t$parameter[2]), p_value = t$p.value)
   }))
   write_csv(tests, paste0(name, "-chisq.csv"))
+
+  # Two-way: each pair c(g1, g2) is split into its combinations, each a domain (the engine's SplitCrosstab):
+  # svyby(~q, ~interaction(g1, g2, drop = TRUE), cal, svymean, na.rm = TRUE) with the same intervals as above, and
+  # svychisq(~q + interaction(g1, g2, drop = TRUE), cal, statistic = "F") across all combinations; the two group
+  # codes in separate columns. (drop = TRUE matches the engine, which leaves out combinations nobody is in.)
+  if (length(pairs)) {
+    rows2 <- list()
+    tests2 <- list()
+    for (pair in pairs) {
+      g1 <- pair[[1]]; g2 <- pair[[2]]
+      combo <- interaction(dc[[g1]], dc[[g2]], drop = TRUE)
+      by_fml <- as.formula(paste0("~interaction(", g1, ", ", g2, ", drop = TRUE)"))
+      for (q in c(categorical, numeric_q)) {
+        by_est <- svyby(as.formula(paste0("~", q)), by_fml, cal, svymean, na.rm = TRUE)
+        by_se <- setNames(sqrt(diag(vcov(by_est))), names(coef(by_est)))
+        for (lvl in levels(combo)) {
+          ing <- combo == lvl
+          first <- which(ing)[1]
+          if (q %in% numeric_q) {
+            est <- setNames(coef(by_est)[[lvl]], q); se <- setNames(by_se[[lvl]], q)
+          } else {
+            keep <- startsWith(names(coef(by_est)), paste0(lvl, ":"))
+            est <- coef(by_est)[keep]; se <- by_se[keep]
+            names(est) <- substring(names(est), nchar(lvl) + 2)
+            names(se) <- names(est)
+          }
+          labels <- list(by = g1, group = as.character(dc[[g1]][first]), then_by = g2, group2 = as.character(dc[[g2]][first]))
+          rows2[[length(rows2) + 1]] <- group_rows(q, labels, ing, est, se)
+        }
+      }
+      # svychisq looks its formula's variables up by name, so the combination is added to the design as a column.
+      cal2 <- cal
+      cal2$variables$combination <- combo
+      for (q in categorical) {
+        t <- tryCatch(svychisq(as.formula(paste0("~", q, " + combination")), cal2, statistic = "F"),
+                      error = function(e) list(statistic = NA, parameter = c(NA, NA), p.value = NA))
+        tests2[[length(tests2) + 1]] <- data.frame(question = q, by = g1, then_by = g2, f = unname(t$statistic),
+          ndf = unname(t$parameter[1]), ddf = unname(t$parameter[2]), p_value = t$p.value)
+      }
+    }
+    write_csv(do.call(rbind, rows2), paste0(name, "-estimates-2way.csv"))
+    cat(name, "two-way: logit interval from svyciprop(method = \"xlogit\") in", xlogit_used, "cells\n")
+    write_csv(do.call(rbind, tests2), paste0(name, "-chisq-2way.csv"))
+  }
   invisible(cal)
 }
 
@@ -156,7 +218,7 @@ reference("small", small, small_margins)
 normal <- make_data(1000, 20240602, margins_all,
   list(age_band = c(0.12, 0.22, 0.24, 0.18, 0.24), gender = c(0.44, 0.54, 0.02), nationality_group = c(0.8, 0.1, 0.1),
        district = c(0.12, 0.08, 0.06, 0.12, 0.1, 0.12, 0.1, 0.1, 0.1, 0.1)), missing_bg = 0.005)
-reference("normal", normal, margins_all)
+reference("normal", normal, margins_all, pairs = list(c("nationality_group", "district"), c("nationality_group", "age_band")))
 
 # emptycat: no respondent lives in 'stevenshof' although the targets have it; R cannot calibrate.
 empty <- make_data(200, 20240603, margins_all,
