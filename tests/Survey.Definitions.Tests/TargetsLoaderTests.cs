@@ -92,6 +92,7 @@ public sealed class TargetsLoaderTests
             results:
               by: [nationality_detail, age_band]
               then_by: [district]
+              interval: korn_graubard
             """;
 
         var result = TargetsLoader.Load(yaml, "x.targets.yaml");
@@ -104,6 +105,7 @@ public sealed class TargetsLoaderTests
         Assert.Null(targets.DerivationOf("age_band"));
         Assert.Equal(["nationality_detail", "age_band"], targets.Results.By);
         Assert.Equal(["district"], targets.Results.ThenBy);
+        Assert.True(targets.Results.KornGraubard);
     }
 
     [Fact]
@@ -115,5 +117,6 @@ public sealed class TargetsLoaderTests
         Assert.False(result.Targets!.Weighting.Trims);
         Assert.Empty(result.Targets.Results.By);
         Assert.Empty(result.Targets.Derived);
+        Assert.False(result.Targets.Results.KornGraubard);
     }
 }

@@ -78,6 +78,31 @@ public class CliTests
     }
 
     [Fact]
+    public void Crosstab_KornGraubard_IntervalsMatchRBetaMethod()
+    {
+        using var dir = new TempDirectory();
+        var (code, _, err) = Run(CrosstabCommand.Run, "--data", ReferenceData.PathOf("normal-data.csv"), "--targets", ReferenceData.PathOf("normal-targets.yaml"),
+            "--by", "nationality_group", "--base-weight", "base_weight", "--interval", "korn-graubard", "--out", dir.File("ct.csv"));
+        Assert.True(code == 0, err);
+        var rows = ReadCsv(dir.File("ct.csv"));
+        var compared = 0;
+        foreach (var r in ReferenceData.ReadCsv("normal-estimates.csv").Where(r => r["kind"] == "proportion"))
+        {
+            var actual = rows.Single(a => a["question"] == r["question"] && a["group"] == r["group"] && a["option"] == r["option"]);
+            if (actual["suppressed"] == "true")
+            {
+                continue;
+            }
+            Tolerance.Relative(ReferenceData.Number(r["beta_low"]), ReferenceData.Number(actual["ci_low"]), 1e-6, "ci low", 1e-6);
+            Tolerance.Relative(ReferenceData.Number(r["beta_high"]), ReferenceData.Number(actual["ci_high"]), 1e-6, "ci high", 1e-6);
+            compared++;
+        }
+        Assert.True(compared > 20, $"only {compared} cells compared");
+        Assert.Equal(2, Run(CrosstabCommand.Run, "--data", ReferenceData.PathOf("normal-data.csv"), "--targets", ReferenceData.PathOf("normal-targets.yaml"),
+            "--by", "nationality_group", "--interval", "wald", "--out", dir.File("x.csv")).Code);
+    }
+
+    [Fact]
     public void Weight_TargetCategoryWithoutRespondents_Exits1NamingFileAndCategory()
     {
         using var dir = new TempDirectory();

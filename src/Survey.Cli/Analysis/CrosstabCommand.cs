@@ -11,13 +11,15 @@ internal static class CrosstabCommand
     public const string Help = """
         usage: survey crosstab --data responses.csv --targets targets.yaml --by VAR --out crosstab.csv
                                [--questions a,b] [--min-cell N] [--min-base N] [--base-weight COLUMN]
+                               [--interval logit|korn-graubard]
 
         Rakes the respondents to the targets (see 'survey weight --help'), then writes one row per question, option
         and group (every value of --by, plus 'all'):
           question,option,group,base,count,weighted_count,estimate,se,ci_low,ci_high,suppressed,indicative
         base = respondents in the group with an answer (an empty cell is missing; a "don't know" code is an answer),
         count = those choosing the option, estimate = weighted proportion among them, se = linearised standard error
-        accounting for the raking (as R's survey package), ci = 95% logit interval. Numeric questions get one row per
+        accounting for the raking (as R's survey package), ci = 95% logit interval (svyciprop method "logit"), or
+        with --interval korn-graubard the Korn-Graubard interval (method "beta"). Numeric questions get one row per
         group with an empty option, the weighted mean and estimate +- 1.96 se.
         Questions: every column except the margin variables, id, response_id, weight and the base-weight column,
         unless --questions names them. A column is numeric when every non-empty value is a number AND it has more
@@ -28,7 +30,7 @@ internal static class CrosstabCommand
         Exit codes: 0 done, 1 invalid input, 2 usage error.
         """;
 
-    private static readonly HashSet<string> Allowed = ["data", "targets", "out", "by", "questions", "min-cell", "min-base", "base-weight"];
+    private static readonly HashSet<string> Allowed = ["data", "targets", "out", "by", "questions", "min-cell", "min-base", "base-weight", "interval"];
     private static readonly HashSet<string> Required = ["data", "targets", "out", "by"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -36,6 +38,12 @@ internal static class CrosstabCommand
         {
             var options = AnalysisArguments.Parse(args, Allowed, Required);
             var rule = new DisclosureRule { MinCellCount = options.Integer("min-cell", 10), MinGroupBase = options.Integer("min-base", 30) };
+            var interval = options.Optional("interval") switch
+            {
+                null or "logit" => ProportionInterval.Logit,
+                "korn-graubard" => ProportionInterval.KornGraubard,
+                var other => throw new UsageException($"--interval must be logit or korn-graubard, not '{other}'"),
+            };
             var input = AnalysisInput.Load(options);
             var byName = options["by"];
             var by = input.Design.Variables.TryGetValue(byName, out var margin)
@@ -43,7 +51,7 @@ internal static class CrosstabCommand
                 : CategoricalVariable.FromValues(byName, input.Data.Values(byName));
             var questions = input.Questions(options.Optional("questions"), options.Optional("base-weight"));
             questions.RemoveAll(q => q.Name == byName);
-            var result = Crosstab.Run(input.Weighted, questions, by, new CrosstabOptions { Disclosure = rule });
+            var result = Crosstab.Run(input.Weighted, questions, by, new CrosstabOptions { Disclosure = rule, Estimation = new EstimationOptions { ProportionInterval = interval } });
             Write(options["out"], result);
             WeightCommand.WriteReport(stdout, input.Weighted.Report);
             foreach (var t in result.Tests)

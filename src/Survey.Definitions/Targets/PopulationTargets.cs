@@ -29,9 +29,10 @@ public sealed record WeightingSettings(double? Tolerance, int? MaxIterations, do
 /// <summary>
 /// How results are split (<c>results:</c>): <see cref="By"/> lists the breakdowns a researcher can choose (the first is
 /// shown first), <see cref="ThenBy"/> the optional second splits (each combined with each of <see cref="By"/>). Empty
-/// <see cref="By"/> means the platform's default breakdown.
+/// <see cref="By"/> means the platform's default breakdown. <see cref="KornGraubard"/>: intervals for proportions by
+/// Korn–Graubard (R <c>svyciprop(method = "beta")</c>) instead of the logit method.
 /// </summary>
-public sealed record ResultsSettings(IReadOnlyList<string> By, IReadOnlyList<string> ThenBy)
+public sealed record ResultsSettings(IReadOnlyList<string> By, IReadOnlyList<string> ThenBy, bool KornGraubard = false)
 {
     public static ResultsSettings Default { get; } = new([], []);
 }

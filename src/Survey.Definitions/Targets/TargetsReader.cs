@@ -155,8 +155,13 @@ internal sealed class TargetsReader(DiagnosticBag diagnostics, SurveyDefinition?
         }
         var by = map.Value("by") is { } byNode ? ReadNames(byNode, "by", margins, derived, []) : [];
         var thenBy = map.Value("then_by") is { } thenNode ? ReadNames(thenNode, "then_by", margins, derived, by) : [];
+        var interval = map.Scalar("interval");
+        if (interval is not (null or "logit" or "korn_graubard"))
+        {
+            map.Error("interval", $"'interval' of 'results' must be logit or korn_graubard (the method for intervals of proportions), not '{YamlText.Shorten(interval)}'");
+        }
         map.ReportUnknown();
-        return new ResultsSettings(by, thenBy);
+        return new ResultsSettings(by, thenBy, interval == "korn_graubard");
     }
 
     private List<string> ReadNames(YamlNode node, string key, List<TargetMargin> margins, Dictionary<string, DerivedFrom> derived, List<string> taken)

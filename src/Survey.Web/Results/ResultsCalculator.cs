@@ -51,7 +51,11 @@ public sealed class ResultsCalculator(
         var thenBy = targets.Results.ThenBy.Select(name => Variable(survey, targets, design, name, responses)).ToList();
         var skip = new HashSet<string>(design.Variables.Keys.Concat(byNames).Concat(targets.Results.ThenBy), StringComparer.Ordinal);
         var questions = ResultsVariables.Questions(survey, skip, responses);
-        var crosstabOptions = new CrosstabOptions { Disclosure = new DisclosureRule { MinCellCount = survey.MinCell } };
+        var crosstabOptions = new CrosstabOptions
+        {
+            Disclosure = new DisclosureRule { MinCellCount = survey.MinCell },
+            Estimation = new EstimationOptions { ProportionInterval = targets.Results.KornGraubard ? ProportionInterval.KornGraubard : ProportionInterval.Logit },
+        };
 
         // In batches, so a long run can show progress; disclosure control works per question, so batching changes nothing.
         var cells = new List<ResultCell>();

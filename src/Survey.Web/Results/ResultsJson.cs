@@ -43,7 +43,8 @@ public sealed record ResultReport(
     double? TrimLower = null,
     double? TrimUpper = null,
     int Trimmed = 0,
-    bool? TrimmingConverged = null);
+    bool? TrimmingConverged = null,
+    bool KornGraubard = false);
 
 /// <summary>Writes and reads the JSON columns of a <see cref="ResultSnapshot"/> (camelCase, NaN stored as null).</summary>
 public static class ResultsJson
@@ -82,7 +83,7 @@ public static class ResultsJson
             targets.Margins.ToDictionary(m => m.Variable, m => m.Shares, StringComparer.Ordinal),
             steps, r.Iterations, N(r.MaxMisfit), r.Included, r.Excluded, r.Total,
             N(r.Min), N(r.Max), N(r.Mean), N(r.DesignEffect), N(r.EffectiveSampleSize), minCell,
-            by, thenBy, targets.Weighting.TrimLower, targets.Weighting.TrimUpper, r.Trimmed, r.TrimmingConverged);
+            by, thenBy, targets.Weighting.TrimLower, targets.Weighting.TrimUpper, r.Trimmed, r.TrimmingConverged, targets.Results.KornGraubard);
     }
 
     private static double? N(double value) => double.IsFinite(value) ? value : null;

@@ -122,7 +122,11 @@ public static class SnapshotDownloads
             report.Iterations, report.MaxMisfit ?? double.NaN, report.Included, report.Excluded,
             report.MinWeight ?? double.NaN, report.MaxWeight ?? double.NaN, report.MeanWeight ?? double.NaN, report.WeightTotal,
             report.DesignEffect ?? double.NaN, report.EffectiveSampleSize ?? double.NaN);
-        var options = new CrosstabOptions { Disclosure = new DisclosureRule { MinCellCount = report.MinCell } };
+        var options = new CrosstabOptions
+        {
+            Disclosure = new DisclosureRule { MinCellCount = report.MinCell },
+            Estimation = new EstimationOptions { ProportionInterval = report.KornGraubard ? ProportionInterval.KornGraubard : ProportionInterval.Logit },
+        };
         return new ResultsExport(survey, weighting, new CrosstabResult(cells, tests), choice.By,
             snapshot.ComputedAt, snapshot.ResponseCount, options, [.. report.TargetShares.Keys])
         {

@@ -70,6 +70,23 @@ public sealed class SplitResultsTests(SplitSurveysAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task ComputeAsync_TargetsAskForKornGraubard_IntervalsOfProportionsUseIt()
+    {
+        await SeedAsync();
+
+        var snapshot = await ComputeAsync();
+
+        var report = ResultsJson.Report(snapshot);
+        Assert.True(report.KornGraubard);
+        var cell = ResultsJson.Cells(snapshot).Single(c => c is { Question: "safe", Option: "no", By: null });
+        var (lower, upper) = Survey.Statistics.ConfidenceIntervals.KornGraubard(cell.Value!.Value, cell.StandardError!.Value, cell.Base, report.Included);
+        Assert.Equal(lower, cell.Lower!.Value, 12);
+        Assert.Equal(upper, cell.Upper!.Value, 12);
+        var logit = Survey.Statistics.ConfidenceIntervals.Logit(cell.Value.Value, cell.StandardError.Value, cell.Base - 1);
+        Assert.NotEqual(logit.Lower, cell.Lower.Value, 6);
+    }
+
+    [Fact]
     public async Task ComputeAsync_SecondSplit_NoHiddenCountCanBeRecoveredBySubtraction()
     {
         await SeedAsync();
@@ -108,6 +125,7 @@ public sealed class SplitResultsTests(SplitSurveysAppFactory app) : IClassFixtur
         Assert.Contains("<option value=\"nationality_detail\" selected=\"selected\">Nationality (detailed)</option>", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<svg class=\"chart\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("&amp;by=nationality_detail&amp;then=district", page.Html, StringComparison.Ordinal);
+        Assert.Contains("95%, Korn–Graubard method", page.Text, StringComparison.Ordinal);
 
         var single = await client.GetAsync($"/en/research/{SurveyId}");
 
