@@ -88,7 +88,7 @@ public sealed class ResultsCalculator(
     /// The first splits: <c>results: by:</c> of the targets file, or else the platform's default
     /// (<see cref="ResultsOptions.GroupVariable"/>) when the survey has it.
     /// </summary>
-    public IReadOnlyList<string> Splits(SurveyDefinition survey, PopulationTargets targets)
+    private IReadOnlyList<string> Splits(SurveyDefinition survey, PopulationTargets targets)
     {
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(targets);
