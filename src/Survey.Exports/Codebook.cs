@@ -1,5 +1,6 @@
 using Survey.Definitions.Model;
 using Survey.Definitions.QuestionTypes.Matrix;
+using Survey.Definitions.QuestionTypes.Rating;
 
 namespace Survey.Exports;
 
@@ -26,11 +27,12 @@ public sealed record CodebookCode(string Code, Label Label, bool DontKnow);
 /// <param name="Label">Question text, followed by the item or option text when there is one.</param>
 /// <param name="Codes">The codes with their labels; empty for numbers without extra codes, text and dates.</param>
 /// <param name="DontKnow">True for the column of a multiple-choice option that is itself don't-know.</param>
+/// <param name="Note">What a user of the data must know about the column (open answers, the weight), or null.</param>
 public sealed record CodebookVariable(
-    string Name, string QuestionId, string? Item, string Type, Label Label, IReadOnlyList<CodebookCode> Codes, bool DontKnow = false)
+    string Name, string QuestionId, string? Item, string Type, Label Label, IReadOnlyList<CodebookCode> Codes, bool DontKnow = false, Label? Note = null)
 {
-    /// <summary>True for free text, whose values are whatever a respondent typed.</summary>
-    public bool IsText => Type is "text" or "textarea";
+    /// <summary>True for free text (open questions and "other, namely" texts), whose values are whatever a respondent typed.</summary>
+    public bool IsText => Type is "text" or "textarea" or Codebook.OtherTextType;
 
     /// <summary>The code's entry, or null when the value is not a listed code (a number, a date, text).</summary>
     public CodebookCode? FindCode(string code) => Codes.FirstOrDefault(c => c.Code == code);
@@ -39,15 +41,43 @@ public sealed record CodebookVariable(
 /// <summary>
 /// The variables of a survey's microdata, in questionnaire order: one per single, dropdown, rating, number, text, date
 /// and year question (<c>q</c>), one per matrix item (<c>q.item</c>, coded with the matrix options) and one per
-/// multiple-choice option (<c>q.option</c>, 1 chosen / 0 not chosen). Labels come in Dutch and English.
+/// multiple-choice option (<c>q.option</c>, 1 chosen / 0 not chosen), followed by <c>q_other</c> (the "other, namely"
+/// text) for a choice question with an other option. Rating end points carry their labels (<c>1 = Heel slecht</c>).
+/// Labels come in Dutch and English. <see cref="Columns"/> adds <c>response_id</c> and <c>weight</c>, every column of the
+/// microdata.
 /// </summary>
 public sealed class Codebook
 {
+    /// <summary>The first microdata column: the response's random id.</summary>
+    public const string ResponseIdColumn = "response_id";
+
+    /// <summary>The last microdata column: the calibrated weight.</summary>
+    public const string WeightColumn = "weight";
+
+    /// <summary>The type of a <c>q_other</c> column: the free text typed with an "other, namely" option.</summary>
+    public const string OtherTextType = "other_text";
+
     private static readonly CodebookCode[] ChosenCodes =
     [
         new("1", new Label("Gekozen", "Chosen"), false),
         new("0", new Label("Niet gekozen", "Not chosen"), false),
     ];
+
+    private static readonly Label OpenAnswerNote = new(
+        "Open antwoord zoals getypt: kan iemand herkenbaar maken. Niet in de kruistabellen; controleer en codeer het voordat u het deelt of publiceert.",
+        "Open answer as typed: it can identify a person. Not in the crosstabs; check and recode it before you share or publish it.");
+
+    private static readonly CodebookVariable ResponseId = new(
+        ResponseIdColumn, string.Empty, null, "id", new Label("Respons-id", "Response id"), [],
+        Note: new Label(
+            "Willekeurig gekozen bij het opslaan; zegt niets over de respondent, het apparaat of de volgorde van invullen.",
+            "Chosen at random when the response was stored; says nothing about the respondent, the device or the order of completion."));
+
+    private static readonly CodebookVariable Weight = new(
+        WeightColumn, string.Empty, null, "weight", new Label("Weegfactor", "Weight"), [],
+        Note: new Label(
+            "Kalibratiegewicht (raking naar de populatiecijfers van het targets-bestand; de gewichten tellen op tot de populatie). Leeg: niet te wegen (een achtergrondvraag ontbreekt of 'zeg ik liever niet'), buiten elke schatting.",
+            "Calibration weight (raked to the population targets of the targets file; the weights sum to the population). Empty: cannot be weighted (a background answer is missing or 'prefer not to say'), left out of every estimate."));
 
     private readonly Dictionary<string, CodebookVariable> _byName;
 
@@ -66,8 +96,14 @@ public sealed class Codebook
         }
     }
 
-    /// <summary>The variables in column order.</summary>
+    /// <summary>The answer variables in column order.</summary>
     public IReadOnlyList<CodebookVariable> Variables { get; }
+
+    /// <summary>Every column of the microdata in order: <c>response_id</c>, <see cref="Variables"/>, <c>weight</c>.</summary>
+    public IReadOnlyList<CodebookVariable> Columns => [ResponseId, .. Variables, Weight];
+
+    /// <summary>The microdata column of the "other, namely" text of a choice question.</summary>
+    public static string OtherVariable(string questionId) => questionId + "_other";
 
     /// <summary>The variable of that name, or null.</summary>
     public CodebookVariable? Find(string name) => _byName.GetValueOrDefault(name);
@@ -91,9 +127,20 @@ public sealed class Codebook
                     variables.AddRange(settings.Options.Select(option =>
                         new CodebookVariable($"{q.Id}.{option.Code}", q.Id, option.Code, q.Type, Combine(text, option.Text), ChosenCodes, option.DontKnow)));
                     break;
+                case RatingSettings rating:
+                    variables.Add(new CodebookVariable(q.Id, q.Id, null, q.Type, text, RatingCodes(rating)));
+                    break;
+                case var settings when q.Type is "text" or "textarea":
+                    variables.Add(new CodebookVariable(q.Id, q.Id, null, q.Type, text, Codes(settings.Options), Note: OpenAnswerNote));
+                    break;
                 default:
                     variables.Add(new CodebookVariable(q.Id, q.Id, null, q.Type, text, Codes(q.Settings.Options)));
                     break;
+            }
+            if (q.Settings.Options.FirstOrDefault(o => o.Other) is { } other)
+            {
+                variables.Add(new CodebookVariable(
+                    OtherVariable(q.Id), q.Id, other.Code, OtherTextType, Combine(text, other.Text), [], Note: OpenAnswerNote));
             }
         }
         return new Codebook(variables);
@@ -101,6 +148,19 @@ public sealed class Codebook
 
     private static CodebookCode[] Codes(IReadOnlyList<OptionDefinition> options) =>
         [.. options.Select(o => new CodebookCode(o.Code, Label.Of(o.Text), o.DontKnow))];
+
+    /// <summary>The scale points, the end points with their labels ("1 = Heel slecht"), then the extra codes.</summary>
+    private static CodebookCode[] RatingCodes(RatingSettings rating) =>
+    [
+        .. rating.Options.Select(o =>
+        {
+            var end = o.DontKnow ? null : o.Code == Point(rating.Min) ? rating.MinLabel : o.Code == Point(rating.Max) ? rating.MaxLabel : null;
+            var label = Label.Of(o.Text);
+            return new CodebookCode(o.Code, end is null ? label : new Label($"{o.Code} = {end[LanguageTag.Dutch]}", $"{o.Code} = {end[LanguageTag.English]}"), o.DontKnow);
+        }),
+    ];
+
+    private static string Point(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Label Combine(Label question, LocalizedText part)
     {

@@ -4,8 +4,9 @@ using CsvHelper;
 namespace Survey.Exports;
 
 /// <summary>
-/// Weighted microdata: <c>response_id</c>, the codebook variables in order, <c>weight</c> (up to 6 decimals, empty for a
-/// response left out of weighting). Standard CSV (<c>,</c>, decimal point, UTF-8 without BOM).
+/// Weighted microdata: <c>response_id</c>, the codebook variables in order (with <c>q_other</c>, the "other, namely" texts),
+/// <c>weight</c> (up to 6 decimals, empty for a response left out of weighting): the codebook's
+/// <see cref="Codebook.Columns"/>. Standard CSV (<c>,</c>, decimal point, UTF-8 without BOM).
 /// </summary>
 public static class MicrodataCsv
 {
@@ -17,7 +18,7 @@ public static class MicrodataCsv
         ArgumentNullException.ThrowIfNull(codebook);
         using var csv = CsvWriter.Create(writer, CsvDialects.Options(CsvDialect.Standard), leaveOpen: true);
         var variables = codebook.Variables;
-        csv.WriteRecord(["response_id", .. variables.Select(v => v.Name), "weight"]);
+        csv.WriteRecord([.. codebook.Columns.Select(v => v.Name)]);
         foreach (var row in microdata.Rows)
         {
             CheckVariables(row, codebook);
@@ -51,8 +52,9 @@ public static class MicrodataCsv
 }
 
 /// <summary>
-/// The codebook as CSV: <c>variable,question_id,item,type,code,label_nl,label_en,dont_know</c>; per variable one row
-/// without a code (the question label), then one row per code.
+/// The codebook as CSV: <c>variable,question_id,item,type,code,label_nl,label_en,dont_know,note_nl,note_en</c>; per
+/// microdata column (<see cref="Codebook.Columns"/>, so <c>response_id</c> and <c>weight</c> too) one row without a code
+/// (the label, and the note when there is one), then one row per code.
 /// </summary>
 public static class CodebookCsv
 {
@@ -61,13 +63,15 @@ public static class CodebookCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(codebook);
         using var csv = CsvWriter.Create(writer, CsvDialects.Options(CsvDialect.Standard), leaveOpen: true);
-        csv.WriteRecord(["variable", "question_id", "item", "type", "code", "label_nl", "label_en", "dont_know"]);
-        foreach (var v in codebook.Variables)
+        csv.WriteRecord(["variable", "question_id", "item", "type", "code", "label_nl", "label_en", "dont_know", "note_nl", "note_en"]);
+        foreach (var v in codebook.Columns)
         {
-            csv.WriteRecord([v.Name, v.QuestionId, v.Item ?? string.Empty, v.Type, string.Empty, v.Label.Nl, v.Label.En, v.DontKnow ? "1" : "0"]);
+            csv.WriteRecord([
+                v.Name, v.QuestionId, v.Item ?? string.Empty, v.Type, string.Empty, v.Label.Nl, v.Label.En, v.DontKnow ? "1" : "0",
+                v.Note?.Nl ?? string.Empty, v.Note?.En ?? string.Empty]);
             foreach (var c in v.Codes)
             {
-                csv.WriteRecord([v.Name, v.QuestionId, v.Item ?? string.Empty, v.Type, c.Code, c.Label.Nl, c.Label.En, c.DontKnow ? "1" : "0"]);
+                csv.WriteRecord([v.Name, v.QuestionId, v.Item ?? string.Empty, v.Type, c.Code, c.Label.Nl, c.Label.En, c.DontKnow ? "1" : "0", string.Empty, string.Empty]);
             }
         }
         csv.Flush();

@@ -9,8 +9,9 @@ namespace Survey.Exports;
 /// <summary>
 /// Everything in one JSON document with snake_case names: survey, computation time, n, the split (and the optional second
 /// split) with the labels of their groups, method settings, the weighting report, the cells (a suppressed cell has null
-/// numbers; <c>group2</c> is the second split's group, null over everyone), the Rao–Scott tests, the codebook and
-/// optionally the microdata. Numbers are rounded as in the CSV (estimates 6 decimals, weighted counts 2); NaN is written as null.
+/// numbers; <c>group2</c> is the second split's group, null over everyone), the Rao–Scott tests, the codebook (every microdata
+/// column, <c>response_id</c> and <c>weight</c> included, with notes) and optionally the microdata (with the "other, namely"
+/// texts as <c>q_other</c>). Numbers are rounded as in the CSV (estimates 6 decimals, weighted counts 2); NaN is written as null.
 /// </summary>
 public static class ResultsJson
 {
@@ -58,9 +59,9 @@ public static class ResultsJson
             [.. results.Crosstab.Tests.Select(t => new TestPart(
                 t.Question, t.By, ExportText.Round(t.Statistic, 6), ExportText.Round(t.NumeratorDf, 6),
                 ExportText.Round(t.DenominatorDf, 6), ExportText.Round(t.PValue, 6)))],
-            [.. codebook.Variables.Select(v => new VariablePart(
-                v.Name, v.QuestionId, v.Item, v.Type, v.Label, v.DontKnow,
-                [.. v.Codes.Select(c => new CodePart(c.Code, c.Label, c.DontKnow))]))],
+            [.. codebook.Columns.Select(v => new VariablePart(
+                v.Name, v.QuestionId.Length == 0 ? null : v.QuestionId, v.Item, v.Type, v.Label, v.DontKnow,
+                [.. v.Codes.Select(c => new CodePart(c.Code, c.Label, c.DontKnow))], v.Note))],
             microdata is null ? null : [.. microdata.Rows.Select(r => Row(r, codebook))]);
     }
 
@@ -127,7 +128,7 @@ internal sealed record CellPart(
 
 internal sealed record TestPart(string Question, string By, double? Statistic, double? NumeratorDf, double? DenominatorDf, double? PValue);
 
-internal sealed record VariablePart(string Variable, string QuestionId, string? Item, string Type, Label Label, bool DontKnow, IReadOnlyList<CodePart> Codes);
+internal sealed record VariablePart(string Variable, string? QuestionId, string? Item, string Type, Label Label, bool DontKnow, IReadOnlyList<CodePart> Codes, Label? Note);
 
 internal sealed record CodePart(string Code, Label Label, bool DontKnow);
 

@@ -63,7 +63,8 @@ public static class SnapshotDownloads
 
     /// <summary>
     /// One row per response of the snapshot, its answers as codebook variables (<c>q</c>, <c>q.item</c> for matrix items,
-    /// <c>q.option</c> = 1/0 for multiple choice when the question was answered) and its weight.
+    /// <c>q.option</c> = 1/0 for multiple choice when the question was answered, <c>q_other</c> for the "other, namely"
+    /// text) and its weight.
     /// </summary>
     public static Microdata ToMicrodata(SurveyDefinition survey, ResultSnapshot snapshot, ILookup<Guid, ResponseAnswer> answers)
     {
@@ -96,6 +97,10 @@ public static class SnapshotDownloads
                     default:
                         values[question.Id] = given[0].Code ?? given[0].Text;
                         break;
+                }
+                if (question.Settings.Options.FirstOrDefault(o => o.Other) is { } other)
+                {
+                    values[Codebook.OtherVariable(question.Id)] = given.FirstOrDefault(a => a.Code == other.Code && a.Text is not null)?.Text;
                 }
             }
             rows.Add(new MicrodataRow(stored.Id, values, stored.Weight));
