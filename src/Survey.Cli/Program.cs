@@ -13,7 +13,7 @@ internal static class Program
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            Console.Out.WriteLine("""
+            Console.Out.WriteLine($"""
                 usage: survey <command> [options]
 
                   validate [paths...]   check survey files, targets files and locale files
@@ -21,7 +21,9 @@ internal static class Program
                   weight   --data responses.csv --targets targets.yaml --out weights.csv
                   crosstab --data responses.csv --targets targets.yaml --by VAR
                            [--questions a,b] [--min-cell N] --out crosstab.csv
-                  add-researcher [--database data/survey.db] --user NAME   (password on stdin)
+                  add-researcher [--database PATH [--create]] --user NAME
+                                        (password on stdin, at least {Survey.Data.ResearcherAccounts.MinPasswordLength} characters; without
+                                        --database: the platform's database, from any folder)
                 """);
             return args.Length == 0 ? 2 : 0;
         }

@@ -10,7 +10,7 @@ public sealed class NationalityGroupsTests
         NationalityGroups.LoadFile(Path.Combine(RepoPaths.Surveys, "shared", "nationality-groups.yaml")).Groups
         ?? throw new InvalidOperationException("the shipped nationality mapping does not load");
 
-    // EU-27 since 31 Jan 2020, from /work/shared/DOMAIN.md.
+    // EU-27 since 31 Jan 2020 (https://european-union.europa.eu/principles-countries-history/eu-countries_en).
     private static readonly string[] Eu27 =
         ["at", "be", "bg", "cy", "cz", "de", "dk", "ee", "es", "fi", "fr", "gr", "hr", "hu", "ie", "it", "lt", "lu", "lv", "mt", "nl", "pl", "pt", "ro", "se", "si", "sk"];
 

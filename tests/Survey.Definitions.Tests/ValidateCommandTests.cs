@@ -68,6 +68,20 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Run_SingleSurveyFileWithTargetsNextToIt_ValidatesTheTargetsToo()
+    {
+        using var temp = Project();
+        var targets = Path.Combine(temp.Path, "surveys", "spec.targets.yaml");
+        File.WriteAllText(targets, "total: 100\nmargins:\n  q1: { a: 0.5, b: 0.5 }\n");
+
+        var (exit, stdout, stderr) = Run(null, Path.Combine(temp.Path, "surveys", "spec.yaml"));
+
+        Assert.Equal(1, exit);
+        Assert.Equal("validated 1 survey file, 1 targets file and 0 locale files: 1 error\n", stdout);
+        Assert.Equal($"{targets}:3:3: error: margin 'q1': 'q1' is not a background variable of survey 'spec' (it has none)\n", stderr);
+    }
+
+    [Fact]
     public void Run_TargetsFile_IsValidatedAgainstItsSurvey()
     {
         using var temp = Project();

@@ -256,19 +256,26 @@ internal sealed class AnalysisInput
     }
 
     /// <summary>
-    /// Question columns: every column that is not a margin variable, the base-weight column or id/response_id/weight,
-    /// narrowed by --questions. Numeric when every non-empty value is a number and there are more than 12 distinct values.
+    /// Question columns: every column that is not a margin variable, the base-weight column, id/response_id/weight or an
+    /// open answer (see <see cref="QuestionColumns"/>), narrowed by --questions. Numeric when every non-empty value is a
+    /// number and there are more than 12 distinct values; categorical otherwise, options in survey order.
     /// </summary>
-    public List<SurveyVariable> Questions(string? only, string? baseWeightColumn)
+    /// <exception cref="UsageException">--questions names an open answer or a column the data does not have.</exception>
+    public List<SurveyVariable> Questions(string? only, string? baseWeightColumn, string targetsPath)
     {
+        var columns = QuestionColumns.For(targetsPath);
         var skip = new HashSet<string>(Design.Variables.Keys, StringComparer.Ordinal) { "id", "response_id", "weight" };
         if (baseWeightColumn is not null)
         {
             skip.Add(baseWeightColumn);
         }
         var names = only is null
-            ? Data.Header.Where(h => !skip.Contains(h)).ToList()
+            ? Data.Header.Where(h => !skip.Contains(h) && !columns.IsOpen(h, Data.Header)).ToList()
             : [.. only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        if (only is not null && names.FirstOrDefault(n => columns.IsOpen(n, Data.Header)) is { } open)
+        {
+            throw new UsageException($"'{open}' holds open answers as typed, which can identify a person; they are not crosstabbed (recode them into a new column first)");
+        }
         var result = new List<SurveyVariable>();
         foreach (var name in names)
         {
@@ -281,7 +288,7 @@ internal sealed class AnalysisInput
             }
             else
             {
-                result.Add(CategoricalVariable.FromValues(name, values));
+                result.Add(CategoricalVariable.FromValues(name, values, columns.Categories(name, values)));
             }
         }
         return result;

@@ -21,12 +21,15 @@ internal static class CrosstabCommand
         accounting for the raking (as R's survey package), ci = 95% logit interval (svyciprop method "logit"), or
         with --interval korn-graubard the Korn-Graubard interval (method "beta"). Numeric questions get one row per
         group with an empty option, the weighted mean and estimate +- 1.96 se.
-        Questions: every column except the margin variables, id, response_id, weight and the base-weight column,
-        unless --questions names them. A column is numeric when every non-empty value is a number AND it has more
-        than 12 distinct values; otherwise it is categorical.
+        Questions: every column except the margin variables, id, response_id, weight, the base-weight column and open
+        answers ("other, namely" texts q_other and the survey's text questions, which can identify a person), unless
+        --questions names them. A column is numeric when every non-empty value is a number AND it has more than 12
+        distinct values; otherwise it is categorical, its options in the order of the survey next to the targets file
+        (<id>.yaml), else numbers in numeric order before other codes. A question nobody answered is reported as
+        empty on standard output and has no rows.
         Disclosure: a cell with count below --min-cell (default 10) is suppressed (numbers left empty); a group with
         base below --min-base (default 30) is flagged indicative. The Rao-Scott test per categorical question is
-        printed on standard output.
+        printed on standard output ("cannot be computed" when there are too few answers or groups).
         Exit codes: 0 done, 1 invalid input, 2 usage error.
         """;
 
@@ -49,18 +52,34 @@ internal static class CrosstabCommand
             var by = input.Design.Variables.TryGetValue(byName, out var margin)
                 ? margin
                 : CategoricalVariable.FromValues(byName, input.Data.Values(byName));
-            var questions = input.Questions(options.Optional("questions"), options.Optional("base-weight"));
+            var questions = input.Questions(options.Optional("questions"), options.Optional("base-weight"), options["targets"]);
             questions.RemoveAll(q => q.Name == byName);
+            var empty = questions.Where(IsEmpty).ToList();
+            questions.RemoveAll(IsEmpty);
             var result = Crosstab.Run(input.Weighted, questions, by, new CrosstabOptions { Disclosure = rule, Estimation = new EstimationOptions { ProportionInterval = interval } });
             Write(options["out"], result);
             WeightCommand.WriteReport(stdout, input.Weighted.Report);
+            foreach (var q in empty)
+            {
+                stdout.WriteLine($"{q.Name}: empty, nobody answered it; no rows written");
+            }
             foreach (var t in result.Tests)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{t.Question} by {t.By}: Rao-Scott F = {t.Statistic:G6}, df = {t.NumeratorDf:G4}, {t.DenominatorDf:G6}, p = {t.PValue:G4}"));
+                stdout.WriteLine(double.IsFinite(t.Statistic) && double.IsFinite(t.PValue)
+                    ? string.Create(CultureInfo.InvariantCulture,
+                        $"{t.Question} by {t.By}: Rao-Scott F = {t.Statistic:G6}, df = {t.NumeratorDf:G4}, {t.DenominatorDf:G6}, p = {t.PValue:G4}")
+                    : $"{t.Question} by {t.By}: Rao-Scott test cannot be computed (too few answers or groups)");
             }
             return 0;
         });
+
+    /// <summary>No respondent (weighted or not) has a value: such a question has no options to estimate.</summary>
+    private static bool IsEmpty(SurveyVariable question) => question switch
+    {
+        CategoricalVariable c => c.Categories.Count == 0 || c.Codes.All(code => code < 0),
+        NumericVariable n => n.Values.All(double.IsNaN),
+        _ => false,
+    };
 
     private static void Write(string path, CrosstabResult result)
     {

@@ -4,17 +4,24 @@ using Survey.Data;
 namespace Survey.Cli.Commands;
 
 /// <summary>
-/// <c>survey add-researcher [--database PATH] --user NAME</c>: creates a sign-in for the researcher pages. The password
-/// is read as one line from standard input (never an argument: arguments show in <c>ps</c> and shell history). The
-/// database is migrated first, so this also works on a fresh install. Exit: 0 created, 1 refused, 2 usage.
+/// <c>survey add-researcher [--database PATH [--create]] --user NAME</c>: creates a sign-in for the researcher pages. The
+/// password is read as one line from standard input (never an argument: arguments show in <c>ps</c> and shell history).
+/// Without <c>--database</c> the platform's own database is used (<see cref="PlatformDatabase"/>), from whatever folder
+/// the command runs in; the file used is always printed. A database file that does not exist is only created with
+/// <c>--create</c> (then migrated), so a typo or the wrong folder never leaves an account in a file the platform does not
+/// read. Exit: 0 created, 1 refused, 2 usage.
 /// </summary>
 internal static class AddResearcherCommand
 {
-    public const string DefaultDatabase = "data/survey.db";
+    private const string Usage = "usage: survey add-researcher [--database PATH [--create]] --user NAME   (password on standard input)";
 
-    private const string Usage = "usage: survey add-researcher [--database PATH] --user NAME   (password on standard input)";
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
+        RunAsync(args, stdin, stdout, stderr, clock, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("Survey__DatabasePath"));
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock)
+    /// <param name="currentFolder">Where the platform's database is looked for without <c>--database</c>.</param>
+    /// <param name="configuredDatabase">The platform's <c>Survey__DatabasePath</c> environment setting, if any.</param>
+    internal static async Task<int> RunAsync(
+        string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock, string currentFolder, string? configuredDatabase)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdin);
@@ -22,8 +29,9 @@ internal static class AddResearcherCommand
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(clock);
 
-        string database = DefaultDatabase;
+        string? database = null;
         string? user = null;
+        var create = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +45,9 @@ internal static class AddResearcherCommand
                 case "--user" when i + 1 < args.Length:
                     user = args[++i];
                     break;
+                case "--create":
+                    create = true;
+                    break;
                 default:
                     stderr.WriteLine($"survey add-researcher: unexpected argument '{args[i]}'");
                     stderr.WriteLine(Usage);
@@ -49,6 +60,23 @@ internal static class AddResearcherCommand
             stderr.WriteLine(Usage);
             return 2;
         }
+
+        if (database is null)
+        {
+            database = PlatformDatabase.Find(currentFolder, configuredDatabase);
+            if (database is null)
+            {
+                stderr.WriteLine($"survey add-researcher: no platform found in or above {Path.GetFullPath(currentFolder)} (looked for src/Survey.Web/appsettings.json); give the database file with --database PATH");
+                return 2;
+            }
+        }
+        database = Path.GetFullPath(database);
+        if (!File.Exists(database) && !create)
+        {
+            stderr.WriteLine($"survey add-researcher: database '{database}' does not exist. Start the platform once (dotnet run --project src/Survey.Web creates it), or add --create to create a new, empty database there.");
+            return 1;
+        }
+        stdout.WriteLine($"survey add-researcher: using database {database}");
 
         var password = await stdin.ReadLineAsync().ConfigureAwait(false);
         if (string.IsNullOrEmpty(password))

@@ -11,7 +11,8 @@ namespace Survey.Cli.Commands;
 /// (or a file in one) holds locale files; other directories are searched for <c>*.yaml</c> survey files, their
 /// <c>*.targets.yaml</c> population targets and <c>shared/nationality-groups.yaml</c>. A targets file is checked against the
 /// survey with the same id in its folder and against the mapping in that folder's <c>shared/</c>; a file in a folder named
-/// <c>shared</c> is a nationality mapping. Exit: 0 clean, 1 errors, 2 usage.
+/// <c>shared</c> is a nationality mapping. A survey file given on its own brings its <c>&lt;id&gt;.targets.yaml</c> (and so
+/// the mapping next to it) along. Exit: 0 clean, 1 errors, 2 usage.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -156,6 +157,12 @@ internal static class ValidateCommand
                 else
                 {
                     surveys.Add(path);
+                    // The survey's targets file is part of it: `validate surveys/x.yaml` checks surveys/x.targets.yaml too.
+                    var ownTargets = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, Path.GetFileNameWithoutExtension(path) + SurveyCatalog.TargetsSuffix);
+                    if (File.Exists(ownTargets))
+                    {
+                        targets.Add(ownTargets);
+                    }
                 }
             }
             // Every targets file is checked against the mapping next to it, so that mapping is validated too.
