@@ -24,7 +24,7 @@ public static class SnapshotDownloads
         ArgumentNullException.ThrowIfNull(choice);
         var export = ToExport(library, survey, snapshot, choice);
         var split = choice.ThenBy is null ? choice.By : $"{choice.By}-{choice.ThenBy}";
-        var name = $"{survey.Id}-v{snapshot.SurveyVersion}-{snapshot.ComputedAt:yyyyMMdd-HHmm}";
+        var name = FileStem(survey, snapshot);
         var tableName = $"{name}-{split}";
         using var stream = new MemoryStream();
         switch (format)
@@ -33,7 +33,8 @@ public static class SnapshotDownloads
                 CrosstabCsv.Write(stream, export, CsvDialect.Standard, language);
                 return new(stream.ToArray(), "text/csv; charset=utf-8", tableName + ".csv");
             case "csv-nl":
-                CrosstabCsv.Write(stream, export, CsvDialect.DutchExcel, LanguageTag.Dutch);
+                // The dialect is for Dutch Excel settings; the labels follow the page, like the other downloads.
+                CrosstabCsv.Write(stream, export, CsvDialect.DutchExcel, language);
                 return new(stream.ToArray(), "text/csv; charset=utf-8", tableName + "-excel-nl.csv");
             case "xlsx":
                 CrosstabXlsx.Write(stream, export, language);
@@ -50,6 +51,18 @@ public static class SnapshotDownloads
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>&lt;survey&gt;-v&lt;version&gt;-&lt;yyyyMMdd-HHmm&gt;-amsterdam</c>: the computation time in Europe/Amsterdam, the one time
+    /// zone of the researcher pages, named in the file name so a file read elsewhere is not mistaken for UTC.
+    /// </summary>
+    public static string FileStem(SurveyDefinition survey, ResultSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{survey.Id}-v{snapshot.SurveyVersion}-{AmsterdamTime.Convert(snapshot.ComputedAt):yyyyMMdd-HHmm}-amsterdam");
     }
 
     /// <summary>The ids of the responses a snapshot was computed from (empty for snapshots from before weights were stored).</summary>
@@ -133,7 +146,7 @@ public static class SnapshotDownloads
             Estimation = new EstimationOptions { ProportionInterval = report.KornGraubard ? ProportionInterval.KornGraubard : ProportionInterval.Logit },
         };
         return new ResultsExport(survey, weighting, new CrosstabResult(cells, tests), choice.By,
-            snapshot.ComputedAt, snapshot.ResponseCount, options, [.. report.TargetShares.Keys])
+            AmsterdamTime.Convert(snapshot.ComputedAt), snapshot.ResponseCount, options, [.. report.TargetShares.Keys])
         {
             Split = Labels(SnapshotSplits.Variable(library, survey, choice.By)),
             SecondSplit = choice.ThenBy is null ? null : Labels(SnapshotSplits.Variable(library, survey, choice.ThenBy)),

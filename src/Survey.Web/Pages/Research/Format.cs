@@ -1,17 +1,20 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Survey.Data;
+using Survey.Web.Results;
 
 namespace Survey.Web.Pages.Research;
 
 /// <summary>Numbers and times on the research pages, in the page's culture.</summary>
 public static class Format
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
-    /// <summary>Local (Amsterdam) date and time.</summary>
+    /// <summary>
+    /// Date and time in Europe/Amsterdam (the pages say so), day before month with the month written out in the page's
+    /// language: "2 December 2026, 18:10" on English pages (British usage, never the US month-first short form),
+    /// "2 december 2026, 18:10" on Dutch ones.
+    /// </summary>
     public static string Time(DateTimeOffset? time) =>
-        time is null ? "–" : TimeZoneInfo.ConvertTime(time.Value, Amsterdam).ToString("g", CultureInfo.CurrentCulture);
+        time is null ? "–" : AmsterdamTime.Convert(time.Value).ToString("d MMMM yyyy, HH:mm", CultureInfo.CurrentCulture);
 
     public static string Number(double? value, int decimals = 2) =>
         value is null ? "–" : value.Value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
@@ -33,6 +36,6 @@ public static class Format
         ArgumentNullException.ThrowIfNull(run);
         var state = l["research.run_state." + run.State.ToString().ToLowerInvariant()].Value;
         var text = l["research.run_summary", state, run.Progress, run.Attempt, Time(run.FinishedAt ?? run.StartedAt ?? run.RequestedAt)].Value;
-        return run.Error is null ? text : text + " " + l["research.run_error", run.Error].Value;
+        return run.Error is null ? text : text + " " + l["research.run_error", RunErrors.Translate(l, run.Error)].Value;
     }
 }
