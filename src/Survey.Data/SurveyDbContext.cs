@@ -20,6 +20,8 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
 
     public DbSet<ResearcherAccount> Researchers => Set<ResearcherAccount>();
 
+    public DbSet<CompletedCode> CompletedCodes => Set<CompletedCode>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         IncrementDraftVersions();

@@ -11,16 +11,23 @@ try
     builder.AddSurveyPages();
     builder.AddSurveyJobs();
     builder.AddSurveyResults();
+    builder.AddSurveyHttpHardening();
+    builder.AddSurveyRequestLimits();
+    builder.AddSurveyRateLimits();
 
     var app = builder.Build();
 
     await app.MigrateSurveyDatabaseAsync();
 
-    app.UseStatusCodePagesWithReExecute("/status/{0}");
+    app.UseSurveyForwardedHeaders();
+    app.UseSurveyErrorPages();
     app.UseSurveySecurityHeaders();
+    app.UseSurveyAllowedMethods();
+    app.UseSurveyRequestLimits();
     app.UseStaticFiles();
     app.UseSurveyLocalization();
     app.UseRouting();
+    app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();
     app.MapRazorPages();

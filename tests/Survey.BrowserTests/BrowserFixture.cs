@@ -91,6 +91,10 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("Survey:LocalesPath", RepoPaths.Locales);
             builder.UseSetting("Survey:DatabasePath", databasePath);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Every browser test is a resident on 127.0.0.1: lift the per-client rate limits (Survey.Web.Tests proves them).
+            builder.UseSetting("RateLimits:SurveyStarts:PermitLimit", "1000000");
+            builder.UseSetting("RateLimits:CodeLookups:PermitLimit", "1000000");
+            builder.UseSetting("RateLimits:AnswerPages:PermitLimit", "1000000");
         }
     }
 }

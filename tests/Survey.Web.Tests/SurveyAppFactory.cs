@@ -9,7 +9,8 @@ namespace Survey.Web.Tests;
 
 /// <summary>
 /// The real app on a fresh SQLite file (HOUSE practice 11). Every request appears to come from <see cref="ClientAddress"/>,
-/// so tests can prove the address is never stored.
+/// so tests can prove the address is never stored. Because the tests act as many residents from that one address, the
+/// per-client rate limits are lifted (<see cref="GenerousRateLimits"/>) except in <see cref="RealRateLimitsAppFactory"/>.
 /// </summary>
 public class SurveyAppFactory : WebApplicationFactory<Program>
 {
@@ -22,11 +23,22 @@ public class SurveyAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected SurveyAppFactory(string surveysPath)
+    protected SurveyAppFactory(string surveysPath, string? databasePath = null)
     {
         SurveysPath = surveysPath;
-        DatabasePath = _temp.File("survey.db");
+        DatabasePath = databasePath ?? _temp.File("survey.db");
     }
+
+    /// <summary>Limits no test that acts as many residents from one address reaches.</summary>
+    public static readonly IReadOnlyDictionary<string, string> GenerousRateLimits = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["RateLimits:SurveyStarts:PermitLimit"] = "1000000",
+        ["RateLimits:CodeLookups:PermitLimit"] = "1000000",
+        ["RateLimits:AnswerPages:PermitLimit"] = "1000000",
+    };
+
+    /// <summary>False in factories whose tests prove the rate limits with their shipped values.</summary>
+    protected virtual bool LiftRateLimits => true;
 
     public string SurveysPath { get; }
 
@@ -41,6 +53,13 @@ public class SurveyAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Survey:SurveysPath", SurveysPath);
         builder.UseSetting("Survey:LocalesPath", RepoPaths.Locales);
         builder.UseSetting("Survey:DatabasePath", DatabasePath);
+        if (LiftRateLimits)
+        {
+            foreach (var (key, value) in GenerousRateLimits)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new ClientAddressStartupFilter(ClientAddress));
@@ -83,6 +102,22 @@ public class SurveyAppFactory : WebApplicationFactory<Program>
         };
     }
 }
+
+/// <summary>The app with the rate limits as shipped (appsettings.json), behind a proxy at <see cref="SurveyAppFactory.ClientAddress"/>
+/// so that a test can act as other clients with <c>X-Forwarded-For</c>.</summary>
+public sealed class RealRateLimitsAppFactory : SurveyAppFactory
+{
+    protected override bool LiftRateLimits => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Proxy:KnownProxies:0", ClientAddress.ToString());
+    }
+}
+
+/// <summary>The app on a database file the test owns (it outlives the factory): start a second one on it to restart the platform.</summary>
+public sealed class RestartedAppFactory(string databasePath) : SurveyAppFactory(Path.Combine(RepoPaths.Root, "tests", "Survey.Web.Tests", "Surveys"), databasePath);
 
 /// <summary>The app serving the surveys shipped in <c>surveys/</c>.</summary>
 public sealed class ShippedSurveysAppFactory() : SurveyAppFactory(RepoPaths.Surveys);

@@ -43,8 +43,9 @@ public static class MessageKeys
     public const string MaxLength = "max_length";
     public const string Range = "range";
     public const string OtherText = "other_text";
+    public const string Exclusive = "exclusive";
 
-    public static IReadOnlyList<string> All { get; } = [Required, Invalid, MaxChoices, MaxLength, Range, OtherText];
+    public static IReadOnlyList<string> All { get; } = [Required, Invalid, MaxChoices, MaxLength, Range, OtherText, Exclusive];
 }
 
 /// <summary>The outcome of reading one question's answer from a form: the values to store, or errors.</summary>

@@ -30,6 +30,22 @@ internal static class AnswerReading
     public static int Length(string text) => new StringInfo(text).LengthInTextElements;
 
     /// <summary>
+    /// The most UTF-16 code units a text element may take on average. A flag or a skin-toned emoji takes 4; without this
+    /// bound one "character" could carry thousands of combining marks.
+    /// </summary>
+    public const int MaxCodeUnitsPerElement = 4;
+
+    /// <summary>Control characters other than line end and tab: nobody types them, and some stores refuse them.</summary>
+    public static bool HasControlCharacters(string text) => text.Any(c => char.IsControl(c) && c is not ('\n' or '\t'));
+
+    /// <summary>
+    /// Over <paramref name="max"/> characters as a reader counts them, or over <see cref="MaxCodeUnitsPerElement"/> times
+    /// that in UTF-16 code units (what is stored).
+    /// </summary>
+    public static bool IsTooLong(string text, int max) =>
+        text.Length > (long)max * MaxCodeUnitsPerElement || Length(text) > max;
+
+    /// <summary>
     /// Reads one or several option codes from the question's field, with the "other, namely" text when the other
     /// option is chosen. Shared by single, multiple, dropdown and rating.
     /// </summary>
@@ -55,6 +71,11 @@ internal static class AnswerReading
             }
             chosen.Add(option);
         }
+        if (multiple && chosen.Count > 1 && chosen.FirstOrDefault(o => o.DontKnow) is { } exclusive)
+        {
+            // "Don't know" or "none of these" is an answer on its own, never one of several.
+            return Fail(field, MessageKeys.Exclusive, exclusive.Text);
+        }
         if (maxChoices is { } max && chosen.Count > max)
         {
             return Fail(field, MessageKeys.MaxChoices, max);
@@ -69,7 +90,11 @@ internal static class AnswerReading
             {
                 return Fail(otherField, MessageKeys.OtherText);
             }
-            if (Length(otherText) > OtherTextMaxLength)
+            if (HasControlCharacters(otherText))
+            {
+                return Fail(otherField, MessageKeys.Invalid);
+            }
+            if (IsTooLong(otherText, OtherTextMaxLength))
             {
                 return Fail(otherField, MessageKeys.MaxLength, OtherTextMaxLength);
             }

@@ -58,12 +58,17 @@ public sealed class YamlStringLocalizerFactory(InterfaceTexts texts) : IStringLo
     public IStringLocalizer Create(string baseName, string location) => _localizer;
 }
 
-/// <summary>The language is the first segment of the path (<c>/nl/...</c>, <c>/en/...</c>).</summary>
+/// <summary>
+/// The language is the first segment of the path (<c>/nl/...</c>, <c>/en/...</c>); on an error page, of the path that failed.
+/// </summary>
 public sealed class PathLanguageCultureProvider(InterfaceTexts texts) : RequestCultureProvider
 {
     public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
-        var path = httpContext.Request.Path.Value ?? string.Empty;
+        var path = httpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? httpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path
+            ?? httpContext.Request.Path.Value
+            ?? string.Empty;
         var segment = path.TrimStart('/').Split('/', 2)[0];
         return Task.FromResult(texts.Supports(segment) ? new ProviderCultureResult(segment) : null);
     }

@@ -14,7 +14,12 @@ public sealed class QuestionMessages(IStringLocalizer localizer)
 {
     public string For(QuestionDefinition question, AnswerError error, LanguageTag language)
     {
-        var args = error.Arguments.Select(a => a is IFormattable f ? f.ToString(null, CultureInfo.CurrentCulture) : a?.ToString() ?? string.Empty).ToArray<object>();
+        var args = error.Arguments.Select(a => a switch
+        {
+            LocalizedText text => text[language],
+            IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
+            _ => a?.ToString() ?? string.Empty,
+        }).ToArray<object>();
         var format = question.Messages.TryGetValue(error.MessageKey, out var own) ? own[language] : localizer["validation." + error.MessageKey].Value;
         return string.Format(CultureInfo.CurrentCulture, format, args);
     }

@@ -13,6 +13,7 @@ public sealed class DraftCleanup(SurveyDbContext db, CivilDate date, IOptions<Su
     {
         var cutoff = date.Today().AddDays(-options.Value.DraftRetentionDays);
         var deleted = await db.Drafts.Where(d => d.UpdatedOn < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await Pages.Respond.CompletedCodes.DeleteExpiredAsync(db, date.Today(), cancellationToken);
         if (db.Database.IsSqlite())
         {
             // secure_delete zeroes deleted rows in the database file, but older copies of pages stay in the WAL until a

@@ -9,15 +9,27 @@ namespace Survey.Data.Migrations.Sqlite;
 [DbContext(typeof(SurveyDbContext))]
 public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
 {
-    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true);
+    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true, includeCompletedCodes: true);
 
     /// <summary>
     /// The model after the Results migration; with <paramref name="includeResearchers"/> after the Researchers one; with
-    /// <paramref name="includeSnapshotWeights"/> too after the SnapshotWeights one (the current model).
+    /// <paramref name="includeSnapshotWeights"/> too after the SnapshotWeights one; with <paramref name="includeCompletedCodes"/>
+    /// too after the CompletedCodes one (the current model).
     /// </summary>
-    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false)
+    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false, bool includeCompletedCodes = false)
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+        if (includeCompletedCodes)
+        {
+            modelBuilder.Entity("Survey.Data.CompletedCode", b =>
+            {
+                b.Property<string>("Hash").HasMaxLength(64).HasColumnType("TEXT");
+                b.Property<DateOnly>("Day").HasColumnType("TEXT");
+                b.HasKey("Hash");
+                b.ToTable("CompletedCodes");
+            });
+        }
 
         modelBuilder.Entity("Survey.Data.Draft", b =>
         {

@@ -8,7 +8,8 @@ public sealed record TextSettings(int MaxLength, bool Multiline) : QuestionSetti
 
 /// <summary>
 /// The text is trimmed with line ends as LF; empty means unanswered. Length counts text elements (what a reader calls
-/// characters). Stored as <c>(null, null, text)</c>.
+/// characters) and, as a bound on what is stored, UTF-16 code units (at most four per allowed character). Stored as
+/// <c>(null, null, text)</c>.
 /// </summary>
 public sealed class TextQuestionType : IQuestionType
 {
@@ -59,7 +60,11 @@ public sealed class TextQuestionType : IQuestionType
         {
             return AnswerReading.Unanswered(question, field);
         }
-        if (AnswerReading.Length(text) > settings.MaxLength)
+        if (AnswerReading.HasControlCharacters(text))
+        {
+            return AnswerReading.Fail(field, MessageKeys.Invalid);
+        }
+        if (AnswerReading.IsTooLong(text, settings.MaxLength))
         {
             return AnswerReading.Fail(field, MessageKeys.MaxLength, settings.MaxLength);
         }

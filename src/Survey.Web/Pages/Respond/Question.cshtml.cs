@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Survey.Data;
 using Survey.Definitions.Answers;
 using Survey.Definitions.Model;
@@ -22,7 +21,6 @@ public sealed partial class QuestionModel(
     QuestionTypeRegistry registry,
     QuestionMessages messages,
     CivilDate date,
-    IMemoryCache completed,
     IResultsScheduler results) : PageModel
 {
     public SurveyDefinition Survey { get; private set; } = null!;
@@ -104,12 +102,9 @@ public sealed partial class QuestionModel(
         {
             return Redirect($"/{Language}/{Survey.Id}/{Token}/{CurrentPage.Id}");
         }
-        completed.Set(CompletedKey(Token), true, TimeSpan.FromMinutes(30));
         await results.ResponseArrivedAsync(Survey.Id, CancellationToken.None);
         return Redirect($"/{Language}/{Survey.Id}/done");
     }
-
-    private static string CompletedKey(string token) => "completed:" + token;
 
     private sealed record Loaded(Draft? Draft, IActionResult? Result);
 
@@ -128,7 +123,8 @@ public sealed partial class QuestionModel(
         if (draft is null)
         {
             // A second click on Submit arrives after the first one deleted the draft: show the same closing page.
-            return new(null, completed.TryGetValue(CompletedKey(token), out _) ? Redirect($"/{Language}/{Survey.Id}/done") : NotFound());
+            // After a restart too: the record of sent codes is in the database (CompletedCodes).
+            return new(null, await CompletedCodes.ContainsAsync(db, token, date.Today(), cancellationToken) ? Redirect($"/{Language}/{Survey.Id}/done") : NotFound());
         }
         if (draft.SurveyVersion != survey.Version)
         {
@@ -240,14 +236,16 @@ public sealed partial class QuestionModel(
             }
             db.Responses.Add(response);
             db.Drafts.Remove(draft);
+            db.CompletedCodes.Add(CompletedCodes.For(draft.Token, today));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return true;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException)
             {
-                // A concurrent request (a double click) submitted or saved this draft first: this one stores nothing.
+                // A concurrent request (a double click) submitted or saved this draft first: this one stores nothing (the
+                // draft is gone, or the completed code's hash is already there).
                 // If the draft is gone, that request stored the response; otherwise show the page again.
                 db.ChangeTracker.Clear();
                 return !await db.Drafts.AnyAsync(d => d.Token == draft.Token, cancellationToken);

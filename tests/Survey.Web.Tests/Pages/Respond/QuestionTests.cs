@@ -189,7 +189,7 @@ public sealed class QuestionTests(SurveyAppFactory app)
         var phone = RespondentClient.For(app);
         var second = await phone.PostAsync(await phone.StartAsync("nl", "flowtest"), ValidFirstPage());
         var code = second.ResumeCode;
-        Assert.Contains(code[..5] + "-" + code[5..], second.Text, StringComparison.Ordinal);
+        Assert.Contains(code[..5] + "-" + code[5..10] + "-" + code[10..], second.Text, StringComparison.Ordinal);
 
         var libraryPc = RespondentClient.For(app);
         var form = await libraryPc.GetAsync("/en/resume");
