@@ -151,6 +151,29 @@ public sealed class SplitResultsTests(SplitSurveysAppFactory app) : IClassFixtur
         Assert.Contains(",North", csv, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Download_OtherNamelyText_InMicrodataJsonAndCodebookButNotInCrosstabs()
+    {
+        var nationality = await SeedAsync();
+        await ComputeAsync();
+        var client = await ResearcherSignIn.SignedInAsync(app, "en");
+        string Url(string format) => $"/en/research/{SurveyId}?handler=Download&format={format}";
+
+        var microdata = (await client.Http.GetStringAsync(Url("microdata"))).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        var json = await client.Http.GetStringAsync(Url("json"));
+        var codebook = await client.Http.GetStringAsync(Url("codebook"));
+        var crosstabs = await client.Http.GetStringAsync(Url("csv")) + await client.Http.GetStringAsync(Url("csv-nl"));
+
+        var column = Array.IndexOf(microdata[0], "nationality_other");
+        Assert.True(column > 0, string.Join(",", microdata[0]));
+        Assert.Equal(nationality.Count(n => n.Value == "other"), microdata.Skip(1).Count(r => r[column] == "Greek"));
+        Assert.Contains("\"nationality_other\": \"Greek\"", json, StringComparison.Ordinal);
+        Assert.Contains("nationality_other,nationality,other,other_text,,", codebook, StringComparison.Ordinal);
+        Assert.Contains("Not in the crosstabs", codebook, StringComparison.Ordinal);
+        Assert.DoesNotContain("Greek", crosstabs, StringComparison.Ordinal);
+        Assert.DoesNotContain("nationality_other", crosstabs, StringComparison.Ordinal);
+    }
+
     private static List<string> Groups(IReadOnlyList<ResultCell> cells, string by, string? thenBy) =>
         [.. cells.Where(c => c.By == by && c.ThenBy == thenBy).Select(c => c.Group).Distinct().Order(StringComparer.Ordinal)];
 
