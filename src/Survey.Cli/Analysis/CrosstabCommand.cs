@@ -24,8 +24,10 @@ internal static class CrosstabCommand
         Questions: every column except the margin variables, id, response_id, weight and the base-weight column,
         unless --questions names them. A column is numeric when every non-empty value is a number AND it has more
         than 12 distinct values; otherwise it is categorical.
-        Disclosure: a cell with count below --min-cell (default 10) is suppressed (numbers left empty); a group with
-        base below --min-base (default 30) is flagged indicative. The Rao-Scott test per categorical question is
+        Disclosure: a cell with count below --min-cell (default 10) is suppressed (numbers left empty), and so is a base
+        below it. More cells and bases are suppressed where a hidden figure could otherwise be worked out from the shown
+        ones (options add up to the base, groups to 'all'; with the margins' targets known, weighted counts,
+        proportions and means likewise). A group with base below --min-base (default 30) is flagged indicative. The Rao-Scott test per categorical question is
         printed on standard output.
         Exit codes: 0 done, 1 invalid input, 2 usage error.
         """;
@@ -76,7 +78,7 @@ internal static class CrosstabCommand
             csv.WriteField(c.Question);
             csv.WriteField(c.Option ?? "");
             csv.WriteField(c.Group);
-            csv.WriteField(c.Base.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(c.BaseSuppressed ? "" : c.Base.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(c.Count?.ToString(CultureInfo.InvariantCulture) ?? "");
             csv.WriteField(AnalysisInput.Format(c.WeightedCount));
             csv.WriteField(AnalysisInput.Format(c.Value));
