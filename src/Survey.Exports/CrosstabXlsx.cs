@@ -11,7 +11,7 @@ namespace Survey.Exports;
 /// The crosstab as an Excel workbook: a first sheet "Toelichting"/"Notes" (survey, computation time, n, the weighting
 /// report and the method), then one sheet per question with option × group (estimate as a percentage with its
 /// interval, or a mean), the group bases and the Rao–Scott test. With a second split, a question sheet has one such
-/// block per group of the second split (first the block over everyone), each headed by the group's label. Suppressed cells show the text "&lt;N", never a number;
+/// block per group of the second split (first the block over everyone), each headed by the group's label. Suppressed cells show the text "verborgen"/"hidden", never a number;
 /// every other number is a numeric cell.
 /// </summary>
 public static class CrosstabXlsx
@@ -103,8 +103,8 @@ public static class CrosstabXlsx
             : T("Toets: Rao-Scott-gecorrigeerde F-toets op samenhang tussen vraag en groep.",
                 "Test: Rao-Scott corrected F test of association between question and group.");
         yield return T(
-            $"Cellen met minder dan {rule.MinCellCount} responses zijn onderdrukt (<{rule.MinCellCount}); ook een basis onder {rule.MinCellCount} wordt niet getoond.",
-            $"Cells with fewer than {rule.MinCellCount} responses are suppressed (<{rule.MinCellCount}); a base under {rule.MinCellCount} is not shown either.");
+            $"Cellen met minder dan {rule.MinCellCount} responses zijn verborgen, net als een basis onder {rule.MinCellCount}. Waar een verborgen cijfer anders uit de getoonde cijfers, de doelaantallen van de weging en de andere tabellen van de vraag te berekenen zou zijn, is ook een van de kleinste andere cellen of bases verborgen. Verborgen cijfers: \"{ExportText.Suppressed(LanguageTag.Dutch)}\".",
+            $"Cells with fewer than {rule.MinCellCount} responses are hidden, and so is a base under {rule.MinCellCount}. Where a hidden figure could otherwise be worked out from the figures shown, the weighting targets and the question's other tables, one of the smallest other cells or bases is hidden as well. Hidden figures: \"{ExportText.Suppressed(LanguageTag.English)}\".");
         yield return T(
             $"Groepen met een basis onder {rule.MinGroupBase} zijn indicatief (*).",
             $"Groups with a base under {rule.MinGroupBase} are indicative (*).");
@@ -174,7 +174,7 @@ public static class CrosstabXlsx
     {
         string T(string nl, string en) => ExportText.Pick(language, nl, en);
         var question = cells[0].Question;
-        var suppressedText = ExportText.Suppressed(results.Options.Disclosure.MinCellCount);
+        var suppressedText = ExportText.Suppressed(language);
         var isMean = options is [null];
         var valueStyle = isMean ? XlsxStyle.Decimal2 : XlsxStyle.Percent;
         sheet.Row().Empty().Empty();

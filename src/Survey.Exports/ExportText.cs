@@ -23,7 +23,8 @@ internal static class ExportText
 
     public static string Total(LanguageTag language) => Pick(language, "Totaal", "Total");
 
-    public static string Suppressed(int minCell) => string.Create(CultureInfo.InvariantCulture, $"<{minCell}");
+    /// <summary>The mark of a hidden cell or base (not "&lt;N": a cell hidden to protect another can be larger).</summary>
+    public static string Suppressed(LanguageTag language) => Pick(language, "verborgen", "hidden");
 
     /// <summary>Fixed decimals; empty for null or NaN; never "-0.000000".</summary>
     public static string Fixed(double? value, int decimals, IFormatProvider format)

@@ -16,8 +16,9 @@ internal sealed record PublishedCell(
         // Trust the flag, but also re-check the count: a cell that skipped disclosure control is still suppressed.
         var suppressed = cell.Suppressed || cell.Count is null || cell.Count < rule.MinCellCount;
         var indicative = cell.Indicative || cell.Base < rule.MinGroupBase;
-        // A base below the minimum is itself a small count (for a mean it equals the cell count), so it is blanked too.
-        int? baseCount = cell.Base >= rule.MinCellCount ? cell.Base : null;
+        // A base below the minimum is itself a small count (for a mean it equals the cell count), so it is blanked too, as is
+        // a base that disclosure control hid so a hidden figure cannot be computed from it.
+        int? baseCount = cell.Base >= rule.MinCellCount && !cell.BaseSuppressed ? cell.Base : null;
         if (suppressed)
         {
             return new PublishedCell(cell.Question, cell.Option, cell.Group, group2, baseCount, null, null, null, null, null, null, true, indicative);

@@ -45,14 +45,14 @@ public class CrosstabXlsxTests
     }
 
     [Fact]
-    public void Write_SuppressedCell_ShowsLessThanTextInsteadOfNumber()
+    public void Write_SuppressedCell_ShowsHiddenMarkInsteadOfNumber()
     {
         var (results, _) = ExportFixture.Build();
         var grid = XlsxGrid.Read(Write(results, LanguageTag.Dutch));
         // satisfaction = dk in noord: 5 respondents, below the minimum of 10.
         Assert.True(results.Crosstab.Cells.Single(c => c.Question == "satisfaction" && c.Group == "noord" && c.Option == "dk").Suppressed);
         var cell = grid.Cell("satisfaction", "F9");
-        Assert.Equal(("s", "<10"), (cell.Kind, cell.Display));
+        Assert.Equal(("s", "verborgen"), (cell.Kind, cell.Display));
     }
 
     [Fact]

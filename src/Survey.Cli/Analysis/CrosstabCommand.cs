@@ -27,9 +27,12 @@ internal static class CrosstabCommand
         distinct values; otherwise it is categorical, its options in the order of the survey next to the targets file
         (<id>.yaml), else numbers in numeric order before other codes. A question nobody answered is reported as
         empty on standard output and has no rows.
-        Disclosure: a cell with count below --min-cell (default 10) is suppressed (numbers left empty); a group with
-        base below --min-base (default 30) is flagged indicative. The Rao-Scott test per categorical question is
-        printed on standard output ("cannot be computed" when there are too few answers or groups).
+        Disclosure: a cell with count below --min-cell (default 10) is suppressed (numbers left empty), and so is a base
+        below it. More cells and bases are suppressed where a hidden figure could otherwise be worked out from the shown
+        ones (options add up to the base, groups to 'all'; with the margins' targets known, weighted counts,
+        proportions and means likewise). A group with base below --min-base (default 30) is flagged indicative. The
+        Rao-Scott test per categorical question is printed on standard output ("cannot be computed" when there are too
+        few answers or groups).
         Exit codes: 0 done, 1 invalid input, 2 usage error.
         """;
 
@@ -95,7 +98,7 @@ internal static class CrosstabCommand
             csv.WriteField(c.Question);
             csv.WriteField(c.Option ?? "");
             csv.WriteField(c.Group);
-            csv.WriteField(c.Base.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(c.BaseSuppressed ? "" : c.Base.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(c.Count?.ToString(CultureInfo.InvariantCulture) ?? "");
             csv.WriteField(AnalysisInput.Format(c.WeightedCount));
             csv.WriteField(AnalysisInput.Format(c.Value));

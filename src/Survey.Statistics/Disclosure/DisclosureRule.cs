@@ -3,8 +3,9 @@ namespace Survey.Statistics;
 /// <summary>
 /// Small-cell disclosure control, the last step after estimation: a cell whose unweighted count is below
 /// <see cref="MinCellCount"/> is suppressed (flag set, count, weighted count, estimate, SE and interval blanked to
-/// null/NaN); a group whose base is below <see cref="MinGroupBase"/> is flagged indicative. <see cref="ApplyAll(IReadOnlyList{CellEstimate})"/> adds
-/// complementary suppression so a hidden count cannot be recovered by subtraction.
+/// null/NaN); a group whose base is below <see cref="MinGroupBase"/> is flagged indicative. <see cref="ApplyAll(IReadOnlyList{CellEstimate})"/>
+/// and <see cref="SplitCrosstab"/> add complementary suppression (of cells and of bases) so that no hidden figure can be
+/// solved from the shown ones (see <see cref="LinkedSuppression"/>).
 /// </summary>
 public sealed record DisclosureRule
 {
@@ -36,51 +37,33 @@ public sealed record DisclosureRule
     }
 
     /// <summary>
-    /// Primary suppression of every cell, then complementary suppression until nothing changes: within one question,
-    /// the options of a group add up to the group's base, and a group's counts add up to the <c>all</c> group's. Where such
-    /// a set has exactly one suppressed cell, the hidden count would be the total minus the shown ones, so the smallest
-    /// other cell of that set is suppressed too. Means (cells without an option) get primary suppression only.
+    /// Primary and complementary suppression of one-way tables (see <see cref="LinkedSuppression"/>): per question, the
+    /// <c>all</c> group and every other group (assumed to be all groups of one split, with public weighted totals, as
+    /// weighting margins have); a hidden figure (count, base, weighted count, proportion, mean) cannot be solved from the
+    /// shown ones by any combination of the sums "options add up to the base" and "groups add up to all".
     /// </summary>
     public IReadOnlyList<CellEstimate> ApplyAll(IReadOnlyList<CellEstimate> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var proportions = Enumerable.Range(0, cells.Count).Where(i => cells[i].Option is not null).ToList();
-        var sets = proportions.GroupBy(i => (cells[i].Question, Key: "g:" + cells[i].Group))
-            .Concat(proportions.GroupBy(i => (cells[i].Question, Key: "o:" + cells[i].Option)))
-            .Select(g => (IReadOnlyList<int>)[.. g]);
-        return ApplyAll(cells, sets);
-    }
-
-    /// <summary>
-    /// Primary suppression of every cell, then complementary suppression over the given additive sets (indices into
-    /// <paramref name="cells"/>, each a set of counts that add up to a published total, the total's own cell included
-    /// when it is one of the cells): until nothing changes, where a set has exactly one suppressed cell, its smallest
-    /// other cell is suppressed too.
-    /// </summary>
-    public IReadOnlyList<CellEstimate> ApplyAll(IReadOnlyList<CellEstimate> cells, IEnumerable<IReadOnlyList<int>> additiveSets)
-    {
-        ArgumentNullException.ThrowIfNull(cells);
-        ArgumentNullException.ThrowIfNull(additiveSets);
-        var result = cells.Select(Apply).ToArray();
-        var sets = additiveSets.Where(set => set.Count > 1).ToList();
-        for (var changed = true; changed;)
+        var result = new CellEstimate[cells.Count];
+        foreach (var question in Enumerable.Range(0, cells.Count).GroupBy(i => cells[i].Question, StringComparer.Ordinal))
         {
-            changed = false;
-            foreach (var set in sets)
+            var own = question.ToList();
+            var groups = own.Select(i => cells[i].Group).Where(g => g != Estimation.AllGroup).Distinct(StringComparer.Ordinal).ToList();
+            var domains = own.GroupBy(i => cells[i].Group, StringComparer.Ordinal).Select(g => new DisclosureDomain(
+                [.. g.Select(i => own.IndexOf(i))],
+                g.Key == Estimation.AllGroup ? [.. Enumerable.Range(0, groups.Count)] : [groups.IndexOf(g.Key)],
+                PublicTotal: true)).ToList();
+            var disclosed = LinkedSuppression.Apply(this, [.. own.Select(i => cells[i])], domains, [.. Enumerable.Range(0, groups.Count).Select(g => new[] { g })]);
+            for (var k = 0; k < own.Count; k++)
             {
-                if (set.Count(i => result[i].Suppressed) != 1)
-                {
-                    continue;
-                }
-                var smallest = set.Where(i => !result[i].Suppressed).MinBy(i => result[i].Count ?? 0);
-                result[smallest] = Suppress(result[smallest]);
-                changed = true;
+                result[own[k]] = disclosed[k];
             }
         }
         return result;
     }
 
-    private static CellEstimate Suppress(CellEstimate estimate) => estimate with
+    internal static CellEstimate Suppress(CellEstimate estimate) => estimate with
     {
         Count = null, WeightedCount = double.NaN, Value = double.NaN, StandardError = double.NaN,
         Lower = double.NaN, Upper = double.NaN, Suppressed = true,

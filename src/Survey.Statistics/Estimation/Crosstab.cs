@@ -14,7 +14,7 @@ public sealed record CrosstabOptions
 public sealed record CrosstabResult(IReadOnlyList<CellEstimate> Cells, IReadOnlyList<RaoScottResult> Tests);
 
 /// <summary>
-/// Estimate, then suppress (primary and complementary, see <see cref="DisclosureRule.ApplyAll(IReadOnlyList{CellEstimate})"/>): for every question the estimates overall and per group of <c>by</c>
+/// Estimate, then suppress (primary and complementary, see <see cref="LinkedSuppression"/>): for every question the estimates overall and per group of <c>by</c>
 /// (proportions for a <see cref="CategoricalVariable"/>, means for a <see cref="NumericVariable"/>), the Rao-Scott
 /// test for categorical questions, and disclosure control. Questions run in parallel; output order is
 /// question, then group (<c>all</c> first), then option.
@@ -27,26 +27,7 @@ public static class Crosstab
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(by);
-        options ??= new CrosstabOptions();
-        var cells = new IReadOnlyList<CellEstimate>[questions.Count];
-        var tests = new RaoScottResult?[questions.Count];
-        Parallel.For(0, questions.Count, i =>
-        {
-            switch (questions[i])
-            {
-                case CategoricalVariable q:
-                    cells[i] = Estimation.Proportions(design, q, by, options.Estimation);
-                    tests[i] = RaoScott.Test(design, q, by);
-                    break;
-                case NumericVariable q:
-                    cells[i] = Estimation.Means(design, q, by, options.Estimation);
-                    break;
-                default:
-                    throw new ArgumentException($"Unsupported question type {questions[i].GetType().Name}.", nameof(questions));
-            }
-        });
-        return new CrosstabResult(
-            options.Disclosure.ApplyAll([.. cells.SelectMany(c => c)]),
-            [.. tests.OfType<RaoScottResult>()]);
+        var result = SplitCrosstab.Run(design, questions, [by], [], options);
+        return new CrosstabResult([.. result.Cells.Select(c => c.Estimate)], [.. result.Tests.Select(t => t.Test)]);
     }
 }

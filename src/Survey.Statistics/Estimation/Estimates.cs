@@ -49,6 +49,12 @@ public sealed record CellEstimate(
 
     /// <summary>True when the group's base is below the minimum for a firm figure (result is indicative).</summary>
     public bool Indicative { get; init; }
+
+    /// <summary>
+    /// True when disclosure control hides the group's base too: it is below the minimum cell size, or it would reveal a
+    /// hidden figure by subtraction. Outputs then print no base for any cell of the group.
+    /// </summary>
+    public bool BaseSuppressed { get; init; }
 }
 
 /// <summary>

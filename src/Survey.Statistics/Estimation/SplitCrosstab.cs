@@ -20,10 +20,10 @@ public sealed record SplitCrosstabResult(IReadOnlyList<SplitCell> Cells, IReadOn
 /// Every question overall, by each split variable on its own, and by each first split within each second split
 /// (<c>nationality_group</c> within <c>district</c>): a group of a combination is a domain like any other, so its estimate
 /// and standard error are those of R's <c>svyby(~q, ~interaction(by, then_by), cal, svymean)</c>. Disclosure control
-/// runs once over all cells of a question, with additive sets that link the tables (the options of a group add up to
-/// its base; the groups of a split add up to the overall cell; the combinations within a second-split group add up to
-/// that group's one-way cell, and across second-split groups to the first-split group's cell), so a cell hidden in one
-/// table cannot be recovered by subtraction from another. Means get primary suppression only.
+/// runs once over all cells of a question (<see cref="LinkedSuppression"/>): every linear relation between its domains
+/// (the groups of a split add up to everyone, the combinations to either split's group, finer groups to a coarser one)
+/// and within them (options add up to the base) is solved for every hidden count, base, weighted count, proportion and
+/// mean, with the weighting margins' group totals taken as known, and more is hidden until none is determined.
 /// </summary>
 public static class SplitCrosstab
 {
@@ -41,6 +41,7 @@ public static class SplitCrosstab
         options ??= new CrosstabOptions();
         var oneWay = by.Concat(thenBy).DistinctBy(v => v.Name, StringComparer.Ordinal).ToList();
         var pairs = by.SelectMany(b => thenBy.Where(t => t.Name != b.Name).Select(t => (By: b, ThenBy: t, Combined: Combine(b, t)))).ToList();
+        var atoms = new SplitAtoms(design, oneWay);
         var cells = new List<SplitCell>[questions.Count];
         var tests = new List<SplitTest>[questions.Count];
         Parallel.For(0, questions.Count, i =>
@@ -84,7 +85,7 @@ public static class SplitCrosstab
                     ownTests.Add(new SplitTest(t.Name, RaoScott.Test(design, q, combined) with { By = b.Name }));
                 }
             }
-            cells[i] = Disclose(own, pairs.Select(p => (p.By.Name, p.ThenBy.Name)).ToList(), options.Disclosure);
+            cells[i] = Disclose(own, atoms, question, options.Disclosure);
             tests[i] = ownTests;
         });
         return new SplitCrosstabResult([.. cells.SelectMany(c => c)], [.. tests.SelectMany(t => t)]);
@@ -139,37 +140,17 @@ public static class SplitCrosstab
             _ => throw new ArgumentException($"Unsupported question type {question.GetType().Name}.", nameof(question)),
         };
 
-    private static List<SplitCell> Disclose(List<SplitCell> cells, List<(string By, string ThenBy)> pairs, DisclosureRule rule)
+    private static List<SplitCell> Disclose(List<SplitCell> cells, SplitAtoms atoms, SurveyVariable question, DisclosureRule rule)
     {
-        var proportions = Enumerable.Range(0, cells.Count).Where(i => cells[i].Estimate.Option is not null).ToList();
-        var sets = new List<IReadOnlyList<int>>();
-        // The options of one group add up to its base.
-        sets.AddRange(proportions.GroupBy(i => (cells[i].By, cells[i].ThenBy, cells[i].Group2, cells[i].Estimate.Group)).Select(g => (IReadOnlyList<int>)[.. g]));
-        foreach (var option in proportions.GroupBy(i => cells[i].Estimate.Option, StringComparer.Ordinal))
+        var present = atoms.Present(question);
+        var domains = new List<DisclosureDomain>();
+        foreach (var domain in Enumerable.Range(0, cells.Count).GroupBy(i => (cells[i].By, cells[i].ThenBy, cells[i].Group2, cells[i].Estimate.Group)))
         {
-            var list = option.ToList();
-            var overall = list.Where(i => cells[i].By is null).ToList();
-            // The groups of one split add up to the overall cell.
-            foreach (var split in list.Where(i => cells[i].By is not null && cells[i].ThenBy is null).GroupBy(i => cells[i].By))
-            {
-                sets.Add([.. overall, .. split]);
-            }
-            foreach (var (by, thenBy) in pairs)
-            {
-                var combos = list.Where(i => cells[i].By == by && cells[i].ThenBy == thenBy).ToList();
-                // Within a group of the second split: the combinations add up to that group's one-way cell ...
-                foreach (var level in combos.GroupBy(i => cells[i].Group2))
-                {
-                    sets.Add([.. list.Where(i => cells[i].By == thenBy && cells[i].ThenBy is null && cells[i].Estimate.Group == level.Key), .. level]);
-                }
-                // ... and across the second split's groups to the first split's one-way cell.
-                foreach (var group in combos.GroupBy(i => cells[i].Estimate.Group))
-                {
-                    sets.Add([.. list.Where(i => cells[i].By == by && cells[i].ThenBy is null && cells[i].Estimate.Group == group.Key), .. group]);
-                }
-            }
+            var (by, thenBy, group2, group) = domain.Key;
+            var covered = present.Where(a => atoms.Covers(a, by, group, thenBy, group2)).ToList();
+            domains.Add(new DisclosureDomain([.. domain], covered, by is null || (thenBy is null && atoms.IsMargin(by))));
         }
-        var disclosed = rule.ApplyAll([.. cells.Select(c => c.Estimate)], sets);
+        var disclosed = LinkedSuppression.Apply(rule, [.. cells.Select(c => c.Estimate)], domains, atoms.Codes);
         return [.. cells.Select((c, i) => c with { Estimate = disclosed[i] })];
     }
 }

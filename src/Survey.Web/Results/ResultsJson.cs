@@ -9,12 +9,12 @@ namespace Survey.Web.Results;
 /// One estimate as stored in a snapshot; null where the engine has NaN (suppressed or not computable). <see cref="By"/> is
 /// the split (null for the overall <c>all</c> cell; snapshots from before splits were stored have null throughout and
 /// their groups belong to <see cref="ResultSnapshot.GroupVariable"/>); <see cref="ThenBy"/> and <see cref="Group2"/> are
-/// the second split and its group.
+/// the second split and its group. <see cref="BaseSuppressed"/>: disclosure control hides the group's base as well.
 /// </summary>
 public sealed record ResultCell(
     string Question, string? Option, string Group, int Base, int? Count, double? WeightedCount,
     double? Value, double? StandardError, double? Lower, double? Upper, bool Suppressed, bool Indicative,
-    string? By = null, string? ThenBy = null, string? Group2 = null);
+    string? By = null, string? ThenBy = null, string? Group2 = null, bool BaseSuppressed = false);
 
 /// <summary>A response's weight as stored in a snapshot; null when it was left out of weighting.</summary>
 public sealed record StoredWeight(Guid Id, double? Weight);
@@ -65,7 +65,7 @@ public static class ResultsJson
     {
         var c = split.Estimate;
         return new(c.Question, c.Option, c.Group, c.Base, c.Count, N(c.WeightedCount), N(c.Value), N(c.StandardError), N(c.Lower), N(c.Upper),
-            c.Suppressed, c.Indicative, split.By, split.ThenBy, split.Group2);
+            c.Suppressed, c.Indicative, split.By, split.ThenBy, split.Group2, c.BaseSuppressed);
     }
 
     internal static ResultTest ToTest(SplitTest split)

@@ -133,6 +133,7 @@ public static class SnapshotDownloads
         {
             Suppressed = c.Suppressed,
             Indicative = c.Indicative,
+            BaseSuppressed = c.BaseSuppressed,
         }).ToList();
         var tests = SnapshotSplits.Tests(snapshot, choice).Select(t => new RaoScottResult(
             t.Question, t.By, t.Statistic ?? double.NaN, t.NumeratorDf ?? double.NaN, t.DenominatorDf ?? double.NaN, t.PValue ?? double.NaN)).ToList();

@@ -202,6 +202,6 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
         await action(scope.ServiceProvider.GetRequiredService<SurveyDbContext>());
     }
 
-    [GeneratedRegex("<td class=\"suppressed\">&lt;5</td>")]
+    [GeneratedRegex("<td class=\"suppressed\">(hidden|verborgen)</td>")]
     private static partial Regex SuppressedCellPattern();
 }
