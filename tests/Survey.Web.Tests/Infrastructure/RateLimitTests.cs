@@ -77,15 +77,32 @@ public sealed class RateLimitTests : IClassFixture<RealRateLimitsAppFactory>
     public async Task QuestionPage_GuessingCodesByAddress_RefusedWith429()
     {
         var client = Client("203.0.113.41");
-        for (var i = 0; i < Limits.AnswerPages.PermitLimit; i++)
+        var limit = Limits.AnswerPages.PermitLimit;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HtmlPage? refused = null;
+        var sent = 0;
+        // The window is a minute: on a very slow machine permits come back during the burst, so allow for more requests
+        // but never fewer than the limit, and the exact limit whenever the burst fits in the window.
+        while (refused is null && sent < 3 * limit)
         {
-            var guess = await client.GetAsync($"/en/flowtest/ABCDEFGHJK{i:D5}/first");
-            Assert.Equal(HttpStatusCode.NotFound, guess.Status);
+            var guess = await client.GetAsync($"/en/flowtest/ABCDEFGHJK{sent:D5}/first");
+            sent++;
+            if (guess.Status == HttpStatusCode.TooManyRequests)
+            {
+                refused = guess;
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.NotFound, guess.Status);
+            }
         }
 
-        var refused = await client.GetAsync("/en/flowtest/ABCDEFGHJKMNPQR/first");
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.NotNull(refused);
         Assert.Contains("Please wait a moment", refused.Text, StringComparison.Ordinal);
+        Assert.True(sent > limit, $"refused after {sent - 1} requests, below the limit of {limit}");
+        if (clock.Elapsed < TimeSpan.FromSeconds(Limits.AnswerPages.WindowSeconds))
+        {
+            Assert.Equal(limit + 1, sent);
+        }
     }
 }
