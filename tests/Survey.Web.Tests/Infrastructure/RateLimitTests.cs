@@ -33,6 +33,16 @@ public sealed class RateLimitTests : IClassFixture<RealRateLimitsAppFactory>
         Assert.Equal((600, 60), (Limits.AnswerPages.PermitLimit, Limits.AnswerPages.WindowSeconds));
     }
 
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::")]
+    public void ClientKey_Address_IsTheAddressOrItsIPv6Slash64(string address, string key)
+    {
+        Assert.Equal(key, RateLimits.ClientKey(System.Net.IPAddress.Parse(address)));
+    }
+
     [Fact]
     public async Task Start_BurstFromOneClient_RefusedWith429PageInLanguageAndNoDraft()
     {
