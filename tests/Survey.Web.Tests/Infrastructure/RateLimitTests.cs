@@ -33,6 +33,16 @@ public sealed class RateLimitTests : IClassFixture<RealRateLimitsAppFactory>
         Assert.Equal((600, 60), (Limits.AnswerPages.PermitLimit, Limits.AnswerPages.WindowSeconds));
     }
 
+    [Theory]
+    [InlineData("203.0.113.7", "203.0.113.7")]
+    [InlineData("::ffff:203.0.113.7", "203.0.113.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::")]
+    public void ClientKey_Address_IsTheAddressOrItsIPv6Slash64(string address, string key)
+    {
+        Assert.Equal(key, RateLimits.ClientKey(System.Net.IPAddress.Parse(address)));
+    }
+
     [Fact]
     public async Task Start_BurstFromOneClient_RefusedWith429PageInLanguageAndNoDraft()
     {
@@ -77,15 +87,32 @@ public sealed class RateLimitTests : IClassFixture<RealRateLimitsAppFactory>
     public async Task QuestionPage_GuessingCodesByAddress_RefusedWith429()
     {
         var client = Client("203.0.113.41");
-        for (var i = 0; i < Limits.AnswerPages.PermitLimit; i++)
+        var limit = Limits.AnswerPages.PermitLimit;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HtmlPage? refused = null;
+        var sent = 0;
+        // The window is a minute: on a very slow machine permits come back during the burst, so allow for more requests
+        // but never fewer than the limit, and the exact limit whenever the burst fits in the window.
+        while (refused is null && sent < 3 * limit)
         {
-            var guess = await client.GetAsync($"/en/flowtest/ABCDEFGHJK{i:D5}/first");
-            Assert.Equal(HttpStatusCode.NotFound, guess.Status);
+            var guess = await client.GetAsync($"/en/flowtest/ABCDEFGHJK{sent:D5}/first");
+            sent++;
+            if (guess.Status == HttpStatusCode.TooManyRequests)
+            {
+                refused = guess;
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.NotFound, guess.Status);
+            }
         }
 
-        var refused = await client.GetAsync("/en/flowtest/ABCDEFGHJKMNPQR/first");
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.NotNull(refused);
         Assert.Contains("Please wait a moment", refused.Text, StringComparison.Ordinal);
+        Assert.True(sent > limit, $"refused after {sent - 1} requests, below the limit of {limit}");
+        if (clock.Elapsed < TimeSpan.FromSeconds(Limits.AnswerPages.WindowSeconds))
+        {
+            Assert.Equal(limit + 1, sent);
+        }
     }
 }
