@@ -4,7 +4,8 @@ using Survey.Data;
 namespace Survey.Cli.Commands;
 
 /// <summary>
-/// <c>survey add-researcher [--database PATH] --user NAME</c>: creates a sign-in for the researcher pages. The password
+/// <c>survey add-researcher [--database PATH] --user NAME [--admin]</c>: creates a sign-in for the researcher pages
+/// (with <c>--admin</c>, one that may also open the jobs dashboard). The password
 /// is read as one line from standard input (never an argument: arguments show in <c>ps</c> and shell history). The
 /// database is migrated first, so this also works on a fresh install. Exit: 0 created, 1 refused, 2 usage.
 /// </summary>
@@ -12,7 +13,7 @@ internal static class AddResearcherCommand
 {
     public const string DefaultDatabase = "data/survey.db";
 
-    private const string Usage = "usage: survey add-researcher [--database PATH] --user NAME   (password on standard input)";
+    private const string Usage = "usage: survey add-researcher [--database PATH] --user NAME [--admin]   (password on standard input)";
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
@@ -24,6 +25,7 @@ internal static class AddResearcherCommand
 
         string database = DefaultDatabase;
         string? user = null;
+        var admin = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -36,6 +38,9 @@ internal static class AddResearcherCommand
                     break;
                 case "--user" when i + 1 < args.Length:
                     user = args[++i];
+                    break;
+                case "--admin":
+                    admin = true;
                     break;
                 default:
                     stderr.WriteLine($"survey add-researcher: unexpected argument '{args[i]}'");
@@ -65,8 +70,8 @@ internal static class AddResearcherCommand
             try
             {
                 await DatabaseInitializer.MigrateAsync(context, CancellationToken.None).ConfigureAwait(false);
-                var account = await new ResearcherAccounts(context, clock).CreateAsync(user, password).ConfigureAwait(false);
-                stdout.WriteLine($"survey add-researcher: created researcher '{account.UserName}' in {database}");
+                var account = await new ResearcherAccounts(context, clock).CreateAsync(user, password, admin).ConfigureAwait(false);
+                stdout.WriteLine($"survey add-researcher: created {(admin ? "administrator" : "researcher")} '{account.UserName}' in {database}");
                 return 0;
             }
             catch (ResearcherAccountException e)
