@@ -24,6 +24,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.MapRazorPages();
+    app.UseSurveyJobs();
 
     await app.RunAsync();
     return 0;

@@ -19,6 +19,12 @@ public sealed class ResultsAppFactory : SurveyAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Results:DebounceSeconds", ((int)Debounce.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The three retries without a wait, so that a failing run goes through Hangfire's retries within a test.
+        builder.UseSetting("Results:RetryDelayMinutes:0", "0");
+        builder.UseSetting("Results:RetryDelayMinutes:1", "0");
+        builder.UseSetting("Results:RetryDelayMinutes:2", "0");
+        builder.UseSetting("Jobs:SchedulePollSeconds", "0.2");
+        builder.UseSetting("Jobs:QueuePollSeconds", "0.2");
     }
 
     /// <summary>
