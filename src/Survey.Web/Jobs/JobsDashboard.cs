@@ -40,7 +40,7 @@ public static class JobsDashboard
         var options = new DashboardOptions
         {
             Authorization = [new AdministratorsOnly()],
-            AppPath = "/research",
+            AppPath = "/en/research",
             DashboardTitle = "Survey platform jobs",
             DisplayStorageConnectionString = false,
             StatsPollingInterval = 10_000,

@@ -21,7 +21,7 @@ public sealed class JobsOptions
     public string StoragePath { get; set; } = string.Empty;
 
     /// <summary>Jobs run at the same time, at most. Results runs also take a lock, so they never overlap.</summary>
-    public int WorkerCount { get; set; } = 2;
+    public int WorkerCount { get; set; } = 3;
 
     /// <summary>How often an idle worker looks for a queued job (Hangfire.Storage.SQLite's default is 15 s).</summary>
     public double QueuePollSeconds { get; set; } = 1;

@@ -35,7 +35,13 @@ public sealed class ResultsAppFactory : SurveyAppFactory
     public async Task SeedAsync(int count, string? without = null)
     {
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        await SeedAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>(), count, without);
+    }
+
+    /// <summary>As <see cref="SeedAsync(int, string?)"/>, on any context (a database before the app starts).</summary>
+    public static async Task SeedAsync(SurveyDbContext db, int count, string? without = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         await db.Responses.Where(r => r.SurveyId == SurveyId).ExecuteDeleteAsync();
         string[] groups = ["nl", "nl", "nl", "eu", "non_eu", "nl"];
         for (var i = 0; i < count; i++)
