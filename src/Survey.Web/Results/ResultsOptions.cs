@@ -17,7 +17,7 @@ public sealed class ResultsOptions
     public int DebounceMaxSeconds { get; set; } = 900;
 
     /// <summary>How often the debounce flags are swept for runs whose wait is over (the debounce's granularity).</summary>
-    public double DebounceSweepSeconds { get; set; } = 5;
+    public double DebounceSweepSeconds { get; set; } = 1;
 
     /// <summary>Cron expression (UTC; five fields, or six with seconds first) of the nightly recomputation of every open survey.</summary>
     public string NightlyCron { get; set; } = "0 2 * * *";
