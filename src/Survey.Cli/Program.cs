@@ -4,7 +4,7 @@ using Survey.Cli.Commands;
 namespace Survey.Cli;
 
 /// <summary>
-/// <c>survey validate | weight | crosstab | add-researcher</c>: the researcher's and CI's command line.
+/// <c>survey validate | weight | crosstab | add-researcher | researcher-role</c>: the researcher's and CI's command line.
 /// Exit codes: 0 success, 1 invalid input (messages on stderr), 2 usage error.
 /// </summary>
 internal static class Program
@@ -21,9 +21,10 @@ internal static class Program
                   weight   --data responses.csv --targets targets.yaml --out weights.csv
                   crosstab --data responses.csv --targets targets.yaml --by VAR
                            [--questions a,b] [--min-cell N] --out crosstab.csv
-                  add-researcher [--database PATH [--create]] --user NAME
+                  add-researcher [--database PATH [--create]] --user NAME [--admin]
                                         (password on stdin, at least {Survey.Data.ResearcherAccounts.MinPasswordLength} characters; without
                                         --database: the platform's database, from any folder)
+                  researcher-role [--database PATH] --user NAME --grant-admin | --revoke-admin
                 """);
             return args.Length == 0 ? 2 : 0;
         }
@@ -34,6 +35,7 @@ internal static class Program
             "weight" => WeightCommand.Run(rest, Console.Out, Console.Error),
             "crosstab" => CrosstabCommand.Run(rest, Console.Out, Console.Error),
             "add-researcher" => AddResearcherCommand.RunAsync(rest, Console.In, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
+            "researcher-role" => ResearcherRoleCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             _ => Unknown(args[0]),
         };
     }

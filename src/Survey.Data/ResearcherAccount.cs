@@ -16,4 +16,13 @@ public sealed class ResearcherAccount
     public required string PasswordHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>May open the jobs dashboard (<c>/research/jobs</c>); granted with <c>survey add-researcher --admin</c> or <c>survey researcher-role</c>.</summary>
+    public bool IsAdmin { get; set; }
+
+    /// <summary>
+    /// Random; every sign-in cookie carries the stamp it was issued with and is refused once it differs. A new stamp on
+    /// sign-out and on a change of role ends every session of the account on the server.
+    /// </summary>
+    public string SecurityStamp { get; set; } = ResearcherAccounts.NewSecurityStamp();
 }

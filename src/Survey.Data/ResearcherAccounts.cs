@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,8 +32,25 @@ public sealed class ResearcherAccounts(SurveyDbContext db, TimeProvider clock)
 
     private static readonly PasswordHasher<ResearcherAccount> Hasher = new();
 
+    /// <summary>
+    /// A hash of a random password nobody knows, checked for an unknown user name so that a sign-in takes as long for a name
+    /// that does not exist as for one that does (timing must not tell which names exist).
+    /// </summary>
+    private static readonly Lazy<(ResearcherAccount Account, string Hash)> Dummy = new(() =>
+    {
+        var account = new ResearcherAccount { UserName = string.Empty, PasswordHash = string.Empty };
+        return (account, Hasher.HashPassword(account, NewSecurityStamp()));
+    });
+
+    /// <summary>A new random security stamp (128 bits, hex).</summary>
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
     /// <summary>Creates an account; throws <see cref="ResearcherAccountException"/> for a taken name or a too short password.</summary>
-    public async Task<ResearcherAccount> CreateAsync(string userName, string password, CancellationToken cancellationToken = default)
+    public async Task<ResearcherAccount> CreateAsync(string userName, string password, CancellationToken cancellationToken = default) =>
+        await CreateAsync(userName, password, isAdmin: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Creates an account, an administrator when <paramref name="isAdmin"/>; throws <see cref="ResearcherAccountException"/> as above.</summary>
+    public async Task<ResearcherAccount> CreateAsync(string userName, string password, bool isAdmin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
@@ -50,7 +68,7 @@ public sealed class ResearcherAccounts(SurveyDbContext db, TimeProvider clock)
             throw new ResearcherAccountException($"A researcher named '{userName}' already exists.");
         }
 
-        var account = new ResearcherAccount { UserName = userName, PasswordHash = string.Empty, CreatedAt = clock.GetUtcNow() };
+        var account = new ResearcherAccount { UserName = userName, PasswordHash = string.Empty, CreatedAt = clock.GetUtcNow(), IsAdmin = isAdmin };
         account.PasswordHash = Hasher.HashPassword(account, password);
         db.Researchers.Add(account);
         try
@@ -77,6 +95,7 @@ public sealed class ResearcherAccounts(SurveyDbContext db, TimeProvider clock)
         var account = await db.Researchers.SingleOrDefaultAsync(r => r.UserName == name, cancellationToken).ConfigureAwait(false);
         if (account is null)
         {
+            _ = Hasher.VerifyHashedPassword(Dummy.Value.Account, Dummy.Value.Hash, password);
             return null;
         }
 
@@ -91,5 +110,35 @@ public sealed class ResearcherAccounts(SurveyDbContext db, TimeProvider clock)
             default:
                 return null;
         }
+    }
+
+    /// <summary>Grants or revokes the administrator role; false when there is no such account. Ends the account's sessions.</summary>
+    public async Task<bool> SetAdminAsync(string userName, bool isAdmin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        var name = userName.Trim();
+        var stamp = NewSecurityStamp();
+        var changed = await db.Researchers.Where(r => r.UserName == name)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.IsAdmin, isAdmin).SetProperty(r => r.SecurityStamp, stamp), cancellationToken)
+            .ConfigureAwait(false);
+        return changed > 0;
+    }
+
+    /// <summary>The account's current stamp and role, for checking a sign-in cookie; null when the account is gone.</summary>
+    public async Task<(string SecurityStamp, bool IsAdmin)?> SessionAsync(int accountId, CancellationToken cancellationToken = default)
+    {
+        var found = await db.Researchers.AsNoTracking().Where(r => r.Id == accountId)
+            .Select(r => new { r.SecurityStamp, r.IsAdmin })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return found is null ? null : (found.SecurityStamp, found.IsAdmin);
+    }
+
+    /// <summary>Gives the account a new security stamp: every sign-in cookie issued before is refused from now on.</summary>
+    public async Task EndSessionsAsync(int accountId, CancellationToken cancellationToken = default)
+    {
+        var stamp = NewSecurityStamp();
+        await db.Researchers.Where(r => r.Id == accountId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.SecurityStamp, stamp), cancellationToken)
+            .ConfigureAwait(false);
     }
 }

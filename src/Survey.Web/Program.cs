@@ -31,6 +31,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.MapRazorPages();
+    app.UseSurveyJobs();
 
     await app.RunAsync();
     return 0;

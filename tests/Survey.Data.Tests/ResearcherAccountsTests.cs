@@ -74,4 +74,88 @@ public sealed class ResearcherAccountsTests
 
         Assert.NotEqual(oldHash, (await context.Researchers.AsNoTracking().SingleAsync()).PasswordHash);
     }
+
+    [Fact]
+    public async Task VerifyAsync_UnknownName_TakesAsLongAsKnownNameWithWrongPassword()
+    {
+        using var database = await TestDatabase.MigratedAsync();
+        await using var context = TestDatabase.Context(database);
+        var accounts = new ResearcherAccounts(context, Clock);
+        await accounts.CreateAsync("anna", "correct horse battery");
+        await accounts.VerifyAsync("nobody", "warm-up"); // the dummy hash is made once, on first use
+
+        var known = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 9; i++)
+        {
+            known.Add(await TimeAsync(() => accounts.VerifyAsync("anna", "wrong horse battery")));
+            unknown.Add(await TimeAsync(() => accounts.VerifyAsync("bert" + i, "wrong horse battery")));
+        }
+
+        // Same order of magnitude: the unknown name's median is not a small fraction of the known one's (without the
+        // dummy hash it is a database look-up against a PBKDF2 hash, hundreds of times faster). No milliseconds asserted.
+        var ratio = Median(unknown) / Median(known);
+        Assert.InRange(ratio, 0.3, 3.0);
+    }
+
+    [Fact]
+    public async Task CreateAsync_Admin_StoresRoleAndRandomStamp()
+    {
+        using var database = await TestDatabase.MigratedAsync();
+        await using var context = TestDatabase.Context(database);
+        var accounts = new ResearcherAccounts(context, Clock);
+
+        var admin = await accounts.CreateAsync("anna", "correct horse battery", isAdmin: true);
+        var plain = await accounts.CreateAsync("bert", "correct horse battery");
+
+        Assert.Equal((true, false), (admin.IsAdmin, plain.IsAdmin));
+        Assert.Matches("^[0-9a-f]{32}$", admin.SecurityStamp);
+        Assert.NotEqual(admin.SecurityStamp, plain.SecurityStamp);
+    }
+
+    [Fact]
+    public async Task SetAdminAsync_GrantThenRevoke_ChangesRoleAndStampEachTime()
+    {
+        using var database = await TestDatabase.MigratedAsync();
+        await using var context = TestDatabase.Context(database);
+        var accounts = new ResearcherAccounts(context, Clock);
+        var account = await accounts.CreateAsync("anna", "correct horse battery");
+
+        Assert.True(await accounts.SetAdminAsync("anna", true));
+        var granted = (await accounts.SessionAsync(account.Id))!.Value;
+        Assert.True(await accounts.SetAdminAsync("anna", false));
+        var revoked = (await accounts.SessionAsync(account.Id))!.Value;
+
+        Assert.True(granted.IsAdmin);
+        Assert.False(revoked.IsAdmin);
+        Assert.Equal(3, new[] { account.SecurityStamp, granted.SecurityStamp, revoked.SecurityStamp }.Distinct().Count());
+        Assert.False(await accounts.SetAdminAsync("nobody", true));
+    }
+
+    [Fact]
+    public async Task EndSessionsAsync_Account_GetsNewStamp()
+    {
+        using var database = await TestDatabase.MigratedAsync();
+        await using var context = TestDatabase.Context(database);
+        var accounts = new ResearcherAccounts(context, Clock);
+        var account = await accounts.CreateAsync("anna", "correct horse battery");
+
+        await accounts.EndSessionsAsync(account.Id);
+
+        Assert.NotEqual(account.SecurityStamp, (await accounts.SessionAsync(account.Id))!.Value.SecurityStamp);
+        Assert.Null(await accounts.SessionAsync(account.Id + 1));
+    }
+
+    private static async Task<double> TimeAsync(Func<Task<ResearcherAccount?>> verify)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Null(await verify());
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
 }

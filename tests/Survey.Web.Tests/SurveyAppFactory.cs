@@ -44,6 +44,9 @@ public class SurveyAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Hangfire's job storage, beside the database.</summary>
+    public string JobsPath => Path.Combine(Path.GetDirectoryName(DatabasePath)!, "jobs.db");
+
     /// <summary>The app's clock: 21 Nov 2026, 23:30 in Amsterdam (22:30 UTC), so "the day" is checked across a UTC/local gap.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 22, 30, 0, TimeSpan.Zero));
 
@@ -60,6 +63,8 @@ public class SurveyAppFactory : WebApplicationFactory<Program>
                 builder.UseSetting(key, value);
             }
         }
+        // Tests sweep the debounce flags themselves (ResultsDebounceSweeper.SweepAsync) after moving the clock.
+        builder.UseSetting("Results:DebounceSweepSeconds", "86400");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new ClientAddressStartupFilter(ClientAddress));

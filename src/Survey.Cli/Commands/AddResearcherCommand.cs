@@ -4,8 +4,8 @@ using Survey.Data;
 namespace Survey.Cli.Commands;
 
 /// <summary>
-/// <c>survey add-researcher [--database PATH [--create]] --user NAME</c>: creates a sign-in for the researcher pages. The
-/// password is read as one line from standard input (never an argument: arguments show in <c>ps</c> and shell history).
+/// <c>survey add-researcher [--database PATH [--create]] --user NAME [--admin]</c>: creates a sign-in for the researcher
+/// pages (with <c>--admin</c>, one that may also open the jobs dashboard). The password is read as one line from standard input (never an argument: arguments show in <c>ps</c> and shell history).
 /// Without <c>--database</c> the platform's own database is used (<see cref="PlatformDatabase"/>), from whatever folder
 /// the command runs in; the file used is always printed. A database file that does not exist is only created with
 /// <c>--create</c> (then migrated), so a typo or the wrong folder never leaves an account in a file the platform does not
@@ -13,7 +13,7 @@ namespace Survey.Cli.Commands;
 /// </summary>
 internal static class AddResearcherCommand
 {
-    private const string Usage = "usage: survey add-researcher [--database PATH [--create]] --user NAME   (password on standard input)";
+    private const string Usage = "usage: survey add-researcher [--database PATH [--create]] --user NAME [--admin]   (password on standard input)";
 
     public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
         RunAsync(args, stdin, stdout, stderr, clock, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("Survey__DatabasePath"));
@@ -32,6 +32,7 @@ internal static class AddResearcherCommand
         string? database = null;
         string? user = null;
         var create = false;
+        var admin = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -47,6 +48,9 @@ internal static class AddResearcherCommand
                     break;
                 case "--create":
                     create = true;
+                    break;
+                case "--admin":
+                    admin = true;
                     break;
                 default:
                     stderr.WriteLine($"survey add-researcher: unexpected argument '{args[i]}'");
@@ -93,8 +97,8 @@ internal static class AddResearcherCommand
             try
             {
                 await DatabaseInitializer.MigrateAsync(context, CancellationToken.None).ConfigureAwait(false);
-                var account = await new ResearcherAccounts(context, clock).CreateAsync(user, password).ConfigureAwait(false);
-                stdout.WriteLine($"survey add-researcher: created researcher '{account.UserName}' in {database}");
+                var account = await new ResearcherAccounts(context, clock).CreateAsync(user, password, admin).ConfigureAwait(false);
+                stdout.WriteLine($"survey add-researcher: created {(admin ? "administrator" : "researcher")} '{account.UserName}' in {database}");
                 return 0;
             }
             catch (ResearcherAccountException e)

@@ -12,6 +12,9 @@ internal sealed class ResearcherAccountConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Id).ValueGeneratedOnAdd();
         builder.Property(r => r.UserName).HasMaxLength(100);
         builder.Property(r => r.PasswordHash).HasMaxLength(500);
+        // The defaults only fill the rows that existed before the ResearcherSessions migration; every insert sets both.
+        builder.Property(r => r.SecurityStamp).HasMaxLength(64).HasDefaultValue(string.Empty);
+        builder.Property(r => r.IsAdmin).HasDefaultValue(false);
         builder.HasIndex(r => r.UserName).IsUnique();
     }
 }

@@ -35,7 +35,10 @@ public sealed class LoginThrottle(TimeProvider time)
     /// <paramref name="retryAfter"/> says how long until it may. A permitted attempt counts as failed until
     /// <see cref="Succeeded"/> is called.
     /// </summary>
-    public bool TryBegin(string userName, IPAddress? address, out TimeSpan retryAfter)
+    public bool TryBegin(string userName, IPAddress? address, out TimeSpan retryAfter) => TryBegin(userName, address, out retryAfter, out _);
+
+    /// <summary>As above; <paramref name="byAddress"/> says the address's limit was reached (whatever the name's state).</summary>
+    public bool TryBegin(string userName, IPAddress? address, out TimeSpan retryAfter, out bool byAddress)
     {
         ArgumentNullException.ThrowIfNull(userName);
         var user = Key(userName);
@@ -43,7 +46,9 @@ public sealed class LoginThrottle(TimeProvider time)
         var now = time.GetUtcNow();
         lock (_lock)
         {
-            var wait = Max(user.Length > 0 ? _users.RetryAfter(user, now) : null, ip is null ? null : _addresses.RetryAfter(ip, now));
+            var addressWait = ip is null ? null : _addresses.RetryAfter(ip, now);
+            byAddress = addressWait is not null;
+            var wait = Max(user.Length > 0 ? _users.RetryAfter(user, now) : null, addressWait);
             if (wait is { } refused)
             {
                 retryAfter = refused;

@@ -1,4 +1,3 @@
-using Quartz;
 using Survey.Web.Results;
 
 namespace Survey.Web.Jobs;
@@ -7,30 +6,26 @@ public static class ResultsExtensions
 {
     /// <summary>
     /// Weighted results: the application services (<see cref="ResultsCalculator"/>, <see cref="ResultsRunner"/>,
-    /// <see cref="ResultsQueries"/>), the scheduler behind <see cref="IResultsScheduler"/>, the Quartz jobs with the
-    /// nightly trigger, and the start-up step that reruns what a restart interrupted (<see cref="InterruptedRuns"/>).
-    /// Settings: the <c>Results</c> section (<see cref="ResultsOptions"/>).
+    /// <see cref="ResultsQueries"/>), the Hangfire scheduler behind <see cref="IResultsScheduler"/> with its debounce
+    /// (<see cref="ResultsDebounce"/>, swept by <see cref="ResultsDebounceSweeper"/>), and the start-up step that puts
+    /// right what a stopped process left (<see cref="InterruptedRuns"/>). The nightly run is a recurring job
+    /// (<see cref="JobsExtensions.UseSurveyJobs"/>). Settings: the <c>Results</c> section (<see cref="ResultsOptions"/>).
     /// </summary>
     public static WebApplicationBuilder AddSurveyResults(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(ResultsOptions.Section);
-        builder.Services.Configure<ResultsOptions>(section);
-        var options = section.Get<ResultsOptions>() ?? new ResultsOptions();
-
+        builder.Services.Configure<ResultsOptions>(builder.Configuration.GetSection(ResultsOptions.Section));
         builder.Services.AddSingleton<ISurveyTargetsSource, CatalogTargetsSource>();
         builder.Services.AddScoped<ResultsCalculator>();
         builder.Services.AddScoped<ResultsRunner>();
         builder.Services.AddScoped<ResultsQueries>();
-        builder.Services.AddSingleton<QuartzResultsScheduler>();
-        builder.Services.AddSingleton<IResultsScheduler>(sp => sp.GetRequiredService<QuartzResultsScheduler>());
+        builder.Services.AddScoped<RecomputeResultsJob>();
+        builder.Services.AddScoped<ResultsNightlyJob>();
+        builder.Services.AddSingleton<ResultsDebounce>();
+        builder.Services.AddSingleton<HangfireResultsScheduler>();
+        builder.Services.AddSingleton<IResultsScheduler>(sp => sp.GetRequiredService<HangfireResultsScheduler>());
+        builder.Services.AddSingleton<ResultsDebounceSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ResultsDebounceSweeper>());
         builder.Services.AddHostedService<InterruptedRuns>();
-        builder.Services.AddQuartz(q =>
-        {
-            q.AddJob<RecomputeResultsJob>(j => j.WithIdentity(RecomputeResultsJob.Key).StoreDurably());
-            q.AddJob<ResultsNightlyJob>(j => j.WithIdentity(ResultsNightlyJob.Key));
-            q.AddTrigger(t => t.ForJob(ResultsNightlyJob.Key).WithIdentity("results-nightly", QuartzResultsScheduler.Group)
-                .WithCronSchedule(options.NightlyCron, c => c.InTimeZone(TimeZoneInfo.Utc)));
-        });
         return builder;
     }
 }

@@ -16,8 +16,11 @@ public sealed class ResultsOptions
     /// </summary>
     public int DebounceMaxSeconds { get; set; } = 900;
 
-    /// <summary>Quartz cron expression (UTC) of the nightly recomputation of every open survey.</summary>
-    public string NightlyCron { get; set; } = "0 0 2 * * ?";
+    /// <summary>How often the debounce flags are swept for runs whose wait is over (the debounce's granularity).</summary>
+    public double DebounceSweepSeconds { get; set; } = 1;
+
+    /// <summary>Cron expression (UTC; five fields, or six with seconds first) of the nightly recomputation of every open survey.</summary>
+    public string NightlyCron { get; set; } = "0 2 * * *";
 
     /// <summary>
     /// Waits before each retry of a failed run; one retry per entry. Empty means the default 1, 5 and 15 minutes
@@ -32,10 +35,7 @@ public sealed class ResultsOptions
 
     public TimeSpan DebounceMax => TimeSpan.FromSeconds(DebounceMaxSeconds);
 
-    /// <summary>The wait before retry number <paramref name="retry"/> (1-based), or null when no retry is left.</summary>
-    public TimeSpan? RetryDelay(int retry)
-    {
-        var delays = RetryDelayMinutes.Count > 0 ? [.. RetryDelayMinutes] : DefaultRetryDelayMinutes;
-        return retry >= 1 && retry <= delays.Length ? TimeSpan.FromMinutes(delays[retry - 1]) : null;
-    }
+    /// <summary>The waits before each retry of a failed run (Hangfire's <c>AutomaticRetry</c>); after the last, the run stays failed.</summary>
+    public IReadOnlyList<TimeSpan> RetryDelays() =>
+        [.. (RetryDelayMinutes.Count > 0 ? [.. RetryDelayMinutes] : DefaultRetryDelayMinutes).Select(m => TimeSpan.FromMinutes(m))];
 }

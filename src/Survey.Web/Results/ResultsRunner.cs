@@ -1,23 +1,21 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Survey.Data;
 
 namespace Survey.Web.Results;
 
-/// <summary>What a run came to: succeeded, or failed with the wait before the next attempt (null: give up).</summary>
-public sealed record ResultsRunOutcome(bool Succeeded, TimeSpan? RetryAfter);
+/// <summary>What a run came to: succeeded, or failed with its reason (the job throws it, so Hangfire retries).</summary>
+public sealed record ResultsRunOutcome(bool Succeeded, string? Error);
 
 /// <summary>
 /// Runs one <see cref="ResultRun"/>: marks it running, records progress in its row, and on success stores the snapshot
 /// and marks it succeeded in one transaction. On failure it marks the run failed with the reason and stores nothing, so
-/// the last good snapshot stays the latest. Knows nothing of Quartz: the job adapter schedules the retry it asks for.
+/// the last good snapshot stays the latest. Knows nothing of Hangfire: the job adapter throws on failure, and Hangfire retries.
 /// </summary>
 public sealed partial class ResultsRunner(
     SurveyDbContext db,
     ResultsCalculator calculator,
     IServiceScopeFactory scopes,
     TimeProvider time,
-    IOptions<ResultsOptions> options,
     ILogger<ResultsRunner> logger)
 {
     private const int MaxErrorLength = 4000;
@@ -32,8 +30,8 @@ public sealed partial class ResultsRunner(
         return run.Id;
     }
 
-    /// <summary>Runs (or retries) the run.</summary>
-    /// <returns>Whether it succeeded and, if not, when to try again.</returns>
+    /// <summary>Runs (or retries) the run; a run that succeeded already is left as it is (a job may be delivered twice).</summary>
+    /// <returns>Whether it succeeded and, if not, why.</returns>
     public async Task<ResultsRunOutcome> RunAsync(long runId, CancellationToken cancellationToken)
     {
         var run = await db.ResultRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
@@ -63,7 +61,7 @@ public sealed partial class ResultsRunner(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await FailAsync(run, "stopped because the platform shut down; request a new run");
+            await FailAsync(run, "interrupted: the platform shut down during this run; it is run again");
             throw;
         }
 #pragma warning disable CA1031 // Any failure of a run is recorded on the run; the last good snapshot must stay untouched.
@@ -72,9 +70,8 @@ public sealed partial class ResultsRunner(
         {
             var reason = ex is ResultsUnavailableException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             await FailAsync(run, reason);
-            var retry = options.Value.RetryDelay(run.Attempt);
             LogFailed(logger, ex, run.SurveyId, run.Id, run.Attempt, reason);
-            return new ResultsRunOutcome(false, retry);
+            return new ResultsRunOutcome(false, reason);
         }
     }
 

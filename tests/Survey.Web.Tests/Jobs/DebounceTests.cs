@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 using Survey.Web.Jobs;
 using Survey.Web.Results;
 
@@ -13,64 +12,91 @@ public sealed class DebounceTests(SurveyAppFactory app)
     private static readonly DateTimeOffset Start = new(2026, 11, 21, 22, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task ResponseArrivedAsync_ResponseEveryMinute_TriggerNeverLaterThanMaxWaitAfterFirst()
+    public async Task ResponseArrivedAsync_ResponseEveryMinute_DueNeverLaterThanMaxWaitAfterFirst()
     {
         var results = app.Services.GetRequiredService<IResultsScheduler>();
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var key = QuartzResultsScheduler.DebounceKey(SurveyId);
-        await scheduler.UnscheduleJob(key);
+        var debounce = app.Services.GetRequiredService<ResultsDebounce>();
+        debounce.Cancel(SurveyId);
         var first = app.Clock.GetUtcNow();
-        var fireAt = new List<double>();
+        var dueAt = new List<double>();
         try
         {
             // Every minute for 14 minutes: each response would put the run off to 2 minutes later, but not past 15.
-            ITrigger? trigger = null;
             for (var minute = 0; minute <= 14; minute++)
             {
                 await results.ResponseArrivedAsync(SurveyId);
-                trigger = (await scheduler.GetTrigger(key))!;
-                fireAt.Add((trigger.StartTimeUtc - first).TotalSeconds);
+                dueAt.Add((debounce.DueAt(SurveyId)!.Value - first).TotalSeconds);
                 if (minute < 14)
                 {
-                    // Not after the last response: the clock would reach the trigger's time and the scheduler fire it.
                     app.Clock.Advance(TimeSpan.FromSeconds(60));
                 }
             }
 
-            Assert.Equal([120, 180, 240, 300, 360, 420, 480, 540, 600, 660, 720, 780, 840, 900, 900], fireAt);
-            Assert.NotNull(trigger);
-            Assert.Equal([QuartzResultsScheduler.BurstStartKey, QuartzResultsScheduler.SurveyIdKey], trigger.JobDataMap.Keys.Order(StringComparer.Ordinal));
-            Assert.Equal(first.UtcTicks, trigger.JobDataMap.GetLong(QuartzResultsScheduler.BurstStartKey));
+            Assert.Equal([120, 180, 240, 300, 360, 420, 480, 540, 600, 660, 720, 780, 840, 900, 900], dueAt);
         }
         finally
         {
-            await scheduler.UnscheduleJob(key);
+            debounce.Cancel(SurveyId);
             app.Clock.Set(first);
         }
     }
 
     [Fact]
-    public async Task ResponseArrivedAsync_NoPendingTrigger_StartsNewBurstAtThisResponse()
+    public async Task ResponseArrivedAsync_AfterDueRunWasTaken_StartsNewBurstAtThisResponse()
     {
         var results = app.Services.GetRequiredService<IResultsScheduler>();
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var key = QuartzResultsScheduler.DebounceKey(SurveyId);
+        var debounce = app.Services.GetRequiredService<ResultsDebounce>();
+        debounce.Cancel(SurveyId);
         var first = app.Clock.GetUtcNow();
         try
         {
             await results.ResponseArrivedAsync(SurveyId);
-            await scheduler.UnscheduleJob(key); // as when the debounced run has fired and completed
             app.Clock.Advance(TimeSpan.FromMinutes(10));
+            Assert.Contains(SurveyId, debounce.TakeDue()); // as the sweeper does when the wait is over
 
             await results.ResponseArrivedAsync(SurveyId);
 
-            var trigger = (await scheduler.GetTrigger(key))!;
-            Assert.Equal(app.Clock.GetUtcNow() + TimeSpan.FromSeconds(120), trigger.StartTimeUtc);
-            Assert.Equal(app.Clock.GetUtcNow().UtcTicks, trigger.JobDataMap.GetLong(QuartzResultsScheduler.BurstStartKey));
+            Assert.Equal(app.Clock.GetUtcNow() + TimeSpan.FromSeconds(120), debounce.DueAt(SurveyId));
         }
         finally
         {
-            await scheduler.UnscheduleJob(key);
+            debounce.Cancel(SurveyId);
+            app.Clock.Set(first);
+        }
+    }
+
+    [Fact]
+    public async Task ResponseArrivedAsync_SurveyWithoutTargets_RaisesNoFlag()
+    {
+        var debounce = app.Services.GetRequiredService<ResultsDebounce>();
+
+        await app.Services.GetRequiredService<IResultsScheduler>().ResponseArrivedAsync("flowtest");
+
+        Assert.Null(debounce.DueAt("flowtest"));
+    }
+
+    [Fact]
+    public void TakeDue_BeforeAndAfterWait_ReturnsSurveyOnlyOnceWhenDue()
+    {
+        var debounce = app.Services.GetRequiredService<ResultsDebounce>();
+        debounce.Cancel(SurveyId);
+        var first = app.Clock.GetUtcNow();
+        try
+        {
+            debounce.Arrived(SurveyId);
+            app.Clock.Advance(TimeSpan.FromSeconds(119));
+            var early = debounce.TakeDue();
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            var due = debounce.TakeDue();
+            var again = debounce.TakeDue();
+
+            Assert.DoesNotContain(SurveyId, early);
+            Assert.Contains(SurveyId, due);
+            Assert.DoesNotContain(SurveyId, again);
+        }
+        finally
+        {
+            debounce.Cancel(SurveyId);
             app.Clock.Set(first);
         }
     }
@@ -78,13 +104,13 @@ public sealed class DebounceTests(SurveyAppFactory app)
     [Theory]
     [InlineData(0, 120, 900, 120)] // first response: the debounce wait
     [InlineData(840, 120, 900, 900)] // late in a long burst: the maximum wait
-    [InlineData(1000, 120, 900, 1000)] // past the maximum (the scheduler was busy): now, never in the past
+    [InlineData(1000, 120, 900, 1000)] // past the maximum (the sweep was late): now, never in the past
     [InlineData(0, 120, 60, 60)] // a maximum shorter than the wait wins
     public void DebouncedTime_LastResponseAfterBurstStart_IsEarlierOfWaitAndMaximum(int nowSeconds, int debounce, int max, int expectedSeconds)
     {
         var options = new ResultsOptions { DebounceSeconds = debounce, DebounceMaxSeconds = max };
 
-        var at = QuartzResultsScheduler.DebouncedTime(Start.AddSeconds(nowSeconds), Start, options);
+        var at = ResultsDebounce.DebouncedTime(Start.AddSeconds(nowSeconds), Start, options);
 
         Assert.Equal(Start.AddSeconds(expectedSeconds), at);
     }

@@ -19,6 +19,12 @@ public sealed class ResultsAppFactory : SurveyAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Results:DebounceSeconds", ((int)Debounce.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The three retries without a wait, so that a failing run goes through Hangfire's retries within a test.
+        builder.UseSetting("Results:RetryDelayMinutes:0", "0");
+        builder.UseSetting("Results:RetryDelayMinutes:1", "0");
+        builder.UseSetting("Results:RetryDelayMinutes:2", "0");
+        builder.UseSetting("Jobs:SchedulePollSeconds", "0.2");
+        builder.UseSetting("Jobs:QueuePollSeconds", "0.2");
     }
 
     /// <summary>
@@ -29,7 +35,13 @@ public sealed class ResultsAppFactory : SurveyAppFactory
     public async Task SeedAsync(int count, string? without = null)
     {
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
+        await SeedAsync(scope.ServiceProvider.GetRequiredService<SurveyDbContext>(), count, without);
+    }
+
+    /// <summary>As <see cref="SeedAsync(int, string?)"/>, on any context (a database before the app starts).</summary>
+    public static async Task SeedAsync(SurveyDbContext db, int count, string? without = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         await db.Responses.Where(r => r.SurveyId == SurveyId).ExecuteDeleteAsync();
         string[] groups = ["nl", "nl", "nl", "eu", "non_eu", "nl"];
         for (var i = 0; i < count; i++)

@@ -1,5 +1,6 @@
+using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 using Survey.Data;
 using Survey.Web.Jobs;
 using Survey.Web.Results;
@@ -62,7 +63,7 @@ public sealed class ResultsTests(ResultsAppFactory app)
         var outcome = await RunAsync(runId);
 
         Assert.False(outcome.Succeeded);
-        Assert.Equal(TimeSpan.FromMinutes(1), outcome.RetryAfter);
+        Assert.StartsWith("no respondent in nationality_group 'non_eu'", outcome.Error, StringComparison.Ordinal);
         var run = (await QueryAsync(q => q.RunAsync(runId)))!;
         Assert.Equal(ResultRunState.Failed, run.State);
         Assert.StartsWith("no respondent in nationality_group 'non_eu'", run.Error, StringComparison.Ordinal);
@@ -71,26 +72,29 @@ public sealed class ResultsTests(ResultsAppFactory app)
     }
 
     [Fact]
-    public async Task RunAsync_FailingEveryAttempt_AsksForBackoffOfOneFiveFifteenMinutesThenGivesUp()
+    public async Task RunAsync_SucceededRunDeliveredAgain_DoesNothing()
     {
-        await app.SeedAsync(30, without: "eu");
-        var runId = await QueueAsync(ResultRunTrigger.Schedule);
+        await app.SeedAsync(48);
+        var runId = await QueueAsync(ResultRunTrigger.OnDemand);
+        Assert.True((await RunAsync(runId)).Succeeded);
+        var snapshots = app.WithDb(db => db.ResultSnapshots.Count(s => s.RunId == runId));
 
-        var waits = new List<TimeSpan?>();
-        for (var attempt = 0; attempt < 4; attempt++)
-        {
-            waits.Add((await RunAsync(runId)).RetryAfter);
-        }
+        var again = await RunAsync(runId); // Hangfire delivers at least once
 
-        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), null], waits);
-        Assert.Equal((ResultRunState.Failed, 4), await QueryAsync(async q => (await q.RunAsync(runId))!) is var run ? (run.State, run.Attempt) : default);
+        Assert.True(again.Succeeded);
+        Assert.Equal((1, 1), (snapshots, app.WithDb(db => db.ResultSnapshots.Count(s => s.RunId == runId))));
+        Assert.Equal(1, (await QueryAsync(q => q.RunAsync(runId)))!.Attempt);
     }
 
     [Fact]
-    public async Task ResponseArrivedAsync_ThreeCalls_LeaveOneTriggerAtLastCallPlusDebounce()
+    public async Task ResponseArrivedAsync_ThreeCalls_OneRunQueuedWhenSweptAfterLastCallPlusDebounce()
     {
         var results = app.Services.GetRequiredService<IResultsScheduler>();
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var debounce = app.Services.GetRequiredService<ResultsDebounce>();
+        var sweeper = app.Services.GetRequiredService<ResultsDebounceSweeper>();
+        await app.SeedAsync(60);
+        var before = LastRunId();
+        var start = app.Clock.GetUtcNow();
         try
         {
             await results.ResponseArrivedAsync(SurveyId);
@@ -99,25 +103,32 @@ public sealed class ResultsTests(ResultsAppFactory app)
             app.Clock.Advance(TimeSpan.FromSeconds(10));
             await results.ResponseArrivedAsync(SurveyId);
             await results.ResponseArrivedAsync("flowtest"); // no targets: nothing to recompute
+            var due = debounce.DueAt(SurveyId);
+            app.Clock.Advance(ResultsAppFactory.Debounce - TimeSpan.FromSeconds(1));
+            await sweeper.SweepAsync(CancellationToken.None);
+            var early = LastRunId();
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+            await sweeper.SweepAsync(CancellationToken.None);
 
-            var triggers = (await scheduler.GetTriggersOfJob(RecomputeResultsJob.Key)).Where(t => t.Key.Name.StartsWith("debounce-", StringComparison.Ordinal)).ToList();
-            var trigger = Assert.Single(triggers);
-            Assert.Equal(QuartzResultsScheduler.DebounceKey(SurveyId), trigger.Key);
-            Assert.Equal(app.Clock.GetUtcNow() + ResultsAppFactory.Debounce, trigger.StartTimeUtc);
-            Assert.Equal([QuartzResultsScheduler.BurstStartKey, QuartzResultsScheduler.SurveyIdKey], trigger.JobDataMap.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(start + TimeSpan.FromSeconds(20) + ResultsAppFactory.Debounce, due);
+            Assert.Equal(before, early);
+            var queued = app.WithDb(db => db.ResultRuns.Where(r => r.Id > before).Select(r => new { r.Id, r.SurveyId, r.Trigger }).ToList());
+            var run = Assert.Single(queued);
+            Assert.Equal((SurveyId, ResultRunTrigger.NewResponses), (run.SurveyId, run.Trigger));
+            Assert.Equal(ResultRunState.Succeeded, (await WaitUntilFinishedAsync(run.Id)).State);
         }
         finally
         {
-            await scheduler.UnscheduleJob(QuartzResultsScheduler.DebounceKey(SurveyId));
+            debounce.Cancel(SurveyId);
+            app.Clock.Set(start);
         }
     }
 
     [Fact]
-    public async Task Submit_LastPage_SchedulesDebouncedRecomputeOfThatSurveyOnly()
+    public async Task Submit_LastPage_RaisesDebounceFlagOfThatSurveyOnly()
     {
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var key = QuartzResultsScheduler.DebounceKey(SurveyId);
-        await scheduler.UnscheduleJob(key);
+        var debounce = app.Services.GetRequiredService<ResultsDebounce>();
+        debounce.Cancel(SurveyId);
         try
         {
             var client = RespondentClient.For(app);
@@ -125,15 +136,12 @@ public sealed class ResultsTests(ResultsAppFactory app)
             var done = await client.PostAsync(opinions, ("safe", "yes"), ("nav", "next"));
 
             Assert.EndsWith($"/{SurveyId}/done", done.Path, StringComparison.Ordinal);
-            var trigger = await scheduler.GetTrigger(key);
-            Assert.NotNull(trigger);
-            Assert.Equal(app.Clock.GetUtcNow() + ResultsAppFactory.Debounce, trigger.StartTimeUtc);
-            Assert.Equal(SurveyId, trigger.JobDataMap.GetString(QuartzResultsScheduler.SurveyIdKey));
-            Assert.Equal([QuartzResultsScheduler.BurstStartKey, QuartzResultsScheduler.SurveyIdKey], trigger.JobDataMap.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(app.Clock.GetUtcNow() + ResultsAppFactory.Debounce, debounce.DueAt(SurveyId));
+            Assert.Null(debounce.DueAt("flowtest"));
         }
         finally
         {
-            await scheduler.UnscheduleJob(key);
+            debounce.Cancel(SurveyId);
         }
     }
 
@@ -150,25 +158,23 @@ public sealed class ResultsTests(ResultsAppFactory app)
     }
 
     [Fact]
-    public async Task RequestNowAsync_RunFails_JobSchedulesRetryOneMinuteLater()
+    public async Task RequestNowAsync_RunFailsEveryAttempt_HangfireRetriesThenShowsJobFailedWithMessage()
     {
+        await app.SeedAsync(60);
+        var good = await RunAsync(await QueueAsync(ResultRunTrigger.OnDemand));
+        var lastGood = (await QueryAsync(q => q.LatestSnapshotAsync(SurveyId)))!;
         await app.SeedAsync(30, without: "eu");
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var monitoring = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
 
         var runId = await app.Services.GetRequiredService<IResultsScheduler>().RequestNowAsync(SurveyId);
-        var run = await WaitUntilFinishedAsync(runId);
-        // The on-demand trigger itself (due now) stays stored until its firing completes: look for the later one.
-        var retry = await WaitForAsync(async () => (await scheduler.GetTriggersOfJob(RecomputeResultsJob.Key))
-            .SingleOrDefault(t => t.JobDataMap.TryGetLong(QuartzResultsScheduler.RunIdKey, out var id) && id == runId && t.StartTimeUtc > app.Clock.GetUtcNow()));
-        try
-        {
-            Assert.Equal(ResultRunState.Failed, run.State);
-            Assert.Equal(app.Clock.GetUtcNow() + TimeSpan.FromMinutes(1), retry.StartTimeUtc);
-        }
-        finally
-        {
-            await scheduler.UnscheduleJob(retry.Key);
-        }
+        var failed = await WaitForAsync(() => Task.FromResult(monitoring.FailedJobs(0, 1000)
+            .Select(j => j.Value).FirstOrDefault(j => j.Job.Args[1] is long id && id == runId)));
+
+        Assert.True(good.Succeeded);
+        var run = (await QueryAsync(q => q.RunAsync(runId)))!;
+        Assert.Equal((ResultRunState.Failed, 4), (run.State, run.Attempt)); // the first attempt and three retries
+        Assert.Contains("no respondent in nationality_group 'eu'", failed.ExceptionMessage, StringComparison.Ordinal);
+        Assert.Equal(lastGood.Id, (await QueryAsync(q => q.LatestSnapshotAsync(SurveyId)))!.Id);
     }
 
     [Fact]
@@ -188,17 +194,18 @@ public sealed class ResultsTests(ResultsAppFactory app)
     public async Task NightlyJob_OpenSurveys_QueuesScheduledRunOnlyForSurveysWithTargets()
     {
         await app.SeedAsync(60);
-        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var before = app.WithDb(db => db.ResultRuns.Select(r => (long?)r.Id).Max()) ?? 0;
+        var before = LastRunId();
 
-        await app.Services.GetRequiredService<QuartzResultsScheduler>().QueueOpenSurveysAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<HangfireResultsScheduler>().QueueOpenSurveysAsync(CancellationToken.None);
 
         var queued = app.WithDb(db => db.ResultRuns.Where(r => r.Id > before).Select(r => new { r.Id, r.SurveyId, r.Trigger }).ToList());
         var run = Assert.Single(queued);
         Assert.Equal((SurveyId, ResultRunTrigger.Schedule), (run.SurveyId, run.Trigger));
         Assert.Equal(ResultRunState.Succeeded, (await WaitUntilFinishedAsync(run.Id)).State);
-        var nightly = Assert.IsType<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("results-nightly", QuartzResultsScheduler.Group)), exactMatch: false);
-        Assert.Equal("0 0 2 * * ?", nightly.CronExpressionString);
+        using var connection = app.Services.GetRequiredService<JobStorage>().GetConnection();
+        var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
+        Assert.Equal(("0 2 * * *", "UTC"), (recurring[ResultsNightlyJob.Id].Cron, recurring[ResultsNightlyJob.Id].TimeZoneId));
+        Assert.Equal("30 3 * * *", recurring[HousekeepingJob.Id].Cron);
     }
 
     private sealed class RecordingProgress : IProgress<int>
@@ -209,12 +216,14 @@ public sealed class ResultsTests(ResultsAppFactory app)
     }
 
     [Fact]
-    public void RetryDelay_Defaults_AreOneFiveFifteenMinutesThenNone()
+    public void RetryDelays_Defaults_AreOneFiveFifteenMinutes()
     {
         var options = new ResultsOptions();
 
-        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), null], Enumerable.Range(1, 4).Select(options.RetryDelay));
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15)], options.RetryDelays());
     }
+
+    private long LastRunId() => app.WithDb(db => db.ResultRuns.Select(r => (long?)r.Id).Max()) ?? 0;
 
     private async Task<ResultRun> WaitUntilFinishedAsync(long runId) =>
         await WaitForAsync(async () => await QueryAsync(q => q.RunAsync(runId)) is { State: ResultRunState.Succeeded or ResultRunState.Failed } run ? run : null);

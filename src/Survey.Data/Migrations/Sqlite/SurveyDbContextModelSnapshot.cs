@@ -9,14 +9,15 @@ namespace Survey.Data.Migrations.Sqlite;
 [DbContext(typeof(SurveyDbContext))]
 public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
 {
-    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true, includeCompletedCodes: true);
+    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true, includeCompletedCodes: true, includeResearcherSessions: true);
 
     /// <summary>
     /// The model after the Results migration; with <paramref name="includeResearchers"/> after the Researchers one; with
     /// <paramref name="includeSnapshotWeights"/> too after the SnapshotWeights one; with <paramref name="includeCompletedCodes"/>
     /// too after the CompletedCodes one (the current model).
     /// </summary>
-    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false, bool includeCompletedCodes = false)
+    /// <remarks>With <paramref name="includeResearcherSessions"/> after the ResearcherSessions one (role, security stamp).</remarks>
+    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false, bool includeCompletedCodes = false, bool includeResearcherSessions = false)
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
@@ -68,6 +69,11 @@ public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
                 b.Property<DateTimeOffset>("CreatedAt").HasColumnType("TEXT");
                 b.Property<string>("PasswordHash").IsRequired().HasMaxLength(500).HasColumnType("TEXT");
                 b.Property<string>("UserName").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
+                if (includeResearcherSessions)
+                {
+                    b.Property<bool>("IsAdmin").ValueGeneratedOnAdd().HasColumnType("INTEGER").HasDefaultValue(false);
+                    b.Property<string>("SecurityStamp").IsRequired().ValueGeneratedOnAdd().HasMaxLength(64).HasColumnType("TEXT").HasDefaultValue("");
+                }
                 b.HasKey("Id");
                 b.HasIndex("UserName").IsUnique();
                 b.ToTable("Researchers");

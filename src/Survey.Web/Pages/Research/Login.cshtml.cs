@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ namespace Survey.Web.Pages.Research;
 /// Researcher sign-in (and sign-out). The return address must be local, so the page cannot send anyone elsewhere. Too many
 /// failed attempts for a name or from an address are refused for a while (<see cref="LoginThrottle"/>), on the page itself.
 /// </summary>
-public sealed class LoginModel(ResearcherAccounts accounts, LoginThrottle throttle, IStringLocalizer localizer) : PageModel
+public sealed class LoginModel(ResearcherAccounts accounts, LoginThrottle throttle, IStringLocalizer localizer, TimeProvider time) : PageModel
 {
     public string? UserName { get; private set; }
 
@@ -27,10 +26,11 @@ public sealed class LoginModel(ResearcherAccounts accounts, LoginThrottle thrott
         UserName = username;
         ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null;
         var address = HttpContext.Connection.RemoteIpAddress;
-        if (!throttle.TryBegin(username ?? string.Empty, address, out var retryAfter))
+        if (!throttle.TryBegin(username ?? string.Empty, address, out var retryAfter, out var byAddress))
         {
+            // The address limit says nothing about the name: the message must not suggest that this name exists.
             var minutes = (int)Math.Ceiling(retryAfter.TotalMinutes);
-            Errors = [new("username", localizer["research.login.throttled", Math.Max(minutes, 1)])];
+            Errors = [new("username", localizer[byAddress ? "research.login.throttled_address" : "research.login.throttled", Math.Max(minutes, 1)])];
             return Page();
         }
         var account = await accounts.VerifyAsync(username ?? string.Empty, password ?? string.Empty, cancellationToken);
@@ -41,15 +41,17 @@ public sealed class LoginModel(ResearcherAccounts accounts, LoginThrottle thrott
         }
         throttle.Succeeded(username ?? string.Empty, address);
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, account.UserName)],
-            ResearcherAuthentication.Scheme);
-        await HttpContext.SignInAsync(ResearcherAuthentication.Scheme, new ClaimsPrincipal(identity));
+        await HttpContext.SignInAsync(ResearcherAuthentication.Scheme, ResearcherAuthentication.Principal(account, time.GetUtcNow()));
         return LocalRedirect(ReturnUrl ?? $"/{LocalizationExtensions.CurrentLanguage()}/research");
     }
 
-    public async Task<IActionResult> OnPostLogoutAsync()
+    public async Task<IActionResult> OnPostLogoutAsync(CancellationToken cancellationToken)
     {
+        // A new security stamp: this cookie, and any copy of it, is refused from now on (not only deleted in this browser).
+        if (ResearcherAuthentication.AccountId(User) is { } id)
+        {
+            await accounts.EndSessionsAsync(id, cancellationToken);
+        }
         await HttpContext.SignOutAsync(ResearcherAuthentication.Scheme);
         return Redirect($"/{LocalizationExtensions.CurrentLanguage()}/research/login");
     }

@@ -52,7 +52,7 @@ public sealed class LoginThrottleTests(SurveyAppFactory app) : IClassFixture<Sur
     }
 
     [Fact]
-    public async Task Login_TwentyFailuresFromOneAddressForOtherNames_RefusesEveryNameUntilWindowPasses()
+    public async Task Login_TwentyFailuresFromOneAddressForOtherNames_RefusesEveryNameWithAddressMessageUntilWindowPasses()
     {
         app.Clock.Advance(LoginThrottle.Window); // the other tests' failures from this address are forgotten
         var user = await CreateAccountAsync();
@@ -66,7 +66,9 @@ public sealed class LoginThrottleTests(SurveyAppFactory app) : IClassFixture<Sur
             var refused = await SignInAsync(user);
 
             Assert.Equal((HttpStatusCode.OK, "/en/research/login"), (refused.Status, refused.Path));
-            Assert.True(refused.Contains("Too many failed attempts for this user name. Try again in 15 minutes."), refused.Text);
+            // The address's limit says nothing about this name: the message must not suggest it exists (or was guessed at).
+            Assert.True(refused.Contains("Too many failed sign-in attempts from this connection. Try again in 15 minutes."), refused.Text);
+            Assert.DoesNotContain("user name.", refused.Text, StringComparison.Ordinal);
             app.Clock.Advance(LoginThrottle.Window);
             Assert.Equal("/en/research", (await SignInAsync(user)).Path);
         }

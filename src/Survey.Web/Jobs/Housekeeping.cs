@@ -1,0 +1,56 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Survey.Data;
+using Survey.Web.Infrastructure;
+
+namespace Survey.Web.Jobs;
+
+/// <summary>
+/// Deletes unfinished answers that nobody touched for <see cref="SurveyPlatformOptions.DraftRetentionDays"/> days, and the
+/// records of sent codes older than yesterday.
+/// </summary>
+public sealed class DraftCleanup(SurveyDbContext db, CivilDate date, IOptions<SurveyPlatformOptions> options)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = date.Today().AddDays(-options.Value.DraftRetentionDays);
+        var deleted = await db.Drafts.Where(d => d.UpdatedOn < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await Pages.Respond.CompletedCodes.DeleteExpiredAsync(db, date.Today(), cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>
+    /// secure_delete zeroes deleted rows in the database file, but older copies of pages stay in the WAL until a checkpoint
+    /// resets it: truncate it so deleted drafts (and sent ones) leave no trace.
+    /// </summary>
+    public async Task TruncateWalAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// The recurring housekeeping job (<see cref="JobsOptions.HousekeepingCron"/>, and once at start-up): draft clean-up, then
+/// WAL truncation. Idempotent: both steps are "make it so" (delete what is past retention, checkpoint the WAL), so a
+/// second delivery of the same job finds nothing more to do.
+/// </summary>
+public sealed partial class HousekeepingJob(DraftCleanup cleanup, ILogger<HousekeepingJob> logger)
+{
+    public const string Id = "housekeeping";
+
+    [AutomaticRetry(Attempts = 1, DelaysInSeconds = [300])]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var deleted = await cleanup.RunAsync(cancellationToken);
+        await cleanup.TruncateWalAsync(cancellationToken);
+        LogDone(logger, deleted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Housekeeping: deleted {Count} abandoned drafts and truncated the WAL")]
+    private static partial void LogDone(ILogger logger, int count);
+}
