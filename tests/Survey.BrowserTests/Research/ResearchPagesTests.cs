@@ -80,6 +80,7 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal(1, await surveyLink.CountAsync());
         Assert.Contains(userName, await page.Locator("nav.research-nav").InnerTextAsync(), StringComparison.Ordinal);
         await axe.CheckAsync(page, "survey list");
+        await AssertReflowsAt320Async(page, $"research-list-{language}-320");
 
         await nav.FollowAsync(surveyLink);
         Assert.Equal($"/{language}/research/{SurveyId}", Path(page));
@@ -91,6 +92,7 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
         Assert.All(await page.Locator("td.suppressed").AllInnerTextsAsync(), text => Assert.Equal("<10", text.Trim()));
         await axe.CheckAsync(page, "results");
         await Screenshots.SaveAsync(page, $"research-results-{language}");
+        await AssertReflowsAt320Async(page, $"research-results-{language}-320");
 
         // A second split (nationality group within each district) and one question, through the form (a plain GET).
         await page.SelectOptionAsync("#then", "district");
@@ -113,6 +115,16 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
     }
 
     private static string Path(IPage page) => new Uri(page.Url).AbsolutePath;
+
+    /// <summary>WCAG 1.4.10: at 320 CSS px (a phone, or 1280 px at 400%) the page itself does not scroll sideways.</summary>
+    private static async Task AssertReflowsAt320Async(IPage page, string screenshot)
+    {
+        await page.SetViewportSizeAsync(320, 800);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        await Screenshots.SaveAsync(page, screenshot);
+        await page.SetViewportSizeAsync(1280, 900);
+        Assert.True(widths[0] <= widths[1], $"{Path(page)} is {widths[0]} px wide at a {widths[1]} px window: it scrolls sideways.");
+    }
 
     private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
 
