@@ -186,6 +186,35 @@ public sealed class QuestionFormsTests(BrowserFixture browser)
         }
     }
 
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en")]
+    public async Task Rating_At320px_FitsWithTargetsOfAtLeast24pxAndEndLabelsByTheirPoints(string language)
+    {
+        await using var context = await browser.NewContextAsync(language == "nl" ? "nl-NL" : "en-GB");
+        var respondent = await OpenAsync(context, "stadsenquete", language);
+        var page = respondent.Page;
+        await AdvanceToAsync(respondent, ".rating");
+        await Screenshots.SaveAsync(page, $"rating-{language}-1280");
+
+        await page.SetViewportSizeAsync(320, 800);
+        await Screenshots.SaveAsync(page, $"rating-{language}-320");
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "A rating page scrolls sideways at 320 px.");
+        var smallest = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('.rating input')].map(i => Math.min(i.getBoundingClientRect().width, i.getBoundingClientRect().height)))");
+        Assert.True(smallest >= 24, $"A rating radio is {smallest} px: under the 24 px of WCAG 2.5.8.");
+        // Each end label is no further from its end point than the scale is wide.
+        var far = await page.EvaluateAsync<double>("""
+            () => Math.max(...[...document.querySelectorAll('.rating')].map(r => {
+                const box = r.querySelector('.scale').getBoundingClientRect(), labels = r.querySelector('.scale-labels').getBoundingClientRect();
+                return Math.max(Math.abs(labels.left - box.left), Math.abs(labels.right - box.right));
+            }))
+            """);
+        Assert.True(far <= 1, $"End labels stick out {far} px beyond their scale.");
+    }
+
     [Fact]
     public async Task BackLink_FromSecondAndFirstPage_ContinuesTheSameDraftWithItsAnswers()
     {

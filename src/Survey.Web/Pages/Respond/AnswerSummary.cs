@@ -20,7 +20,7 @@ public static class AnswerSummary
         return [.. values.Select(value => question.Settings switch
         {
             MatrixSettings matrix when value.Item is not null && value.Code is not null =>
-                $"{matrix.Items.FirstOrDefault(i => i.Code == value.Item)?.Text[language] ?? value.Item}: {OptionText(value.Code)}",
+                $"{(matrix.Items.FirstOrDefault(i => i.Code == value.Item)?.Text[language] ?? value.Item).TrimEnd().TrimEnd('.', ':')}: {OptionText(value.Code)}",
             _ when value.Code is not null && value.Text is not null => $"{OptionText(value.Code)} {value.Text}",
             _ when value.Code is not null => OptionText(value.Code),
             NumberSettings number when decimal.TryParse(value.Text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) =>
