@@ -127,7 +127,7 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
                 .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-scroll'))
                 .slice(0, 8).map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
             """);
-        await Screenshots.SaveAsync(page, screenshot);
+        await Screenshots.SaveAsync(page, screenshot, fullPage: false);
         await page.SetViewportSizeAsync(1280, 900);
         Assert.True(widths[0] <= widths[1],
             $"{Path(page)} is {widths[0]} px wide at a {widths[1]} px window: it scrolls sideways. Too wide: {string.Join("; ", wide)}");
