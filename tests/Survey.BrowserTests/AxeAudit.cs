@@ -7,14 +7,14 @@ using Microsoft.Playwright;
 namespace Survey.BrowserTests;
 
 /// <summary>
-/// Runs axe-core (WCAG 2.1 A and AA rules) on each page a test visits and collects every violation, so one run reports
-/// all pages with problems instead of stopping at the first.
+/// Runs axe-core (WCAG 2.1 A and AA rules, and axe's best practices such as landmarks and heading order) on each page a
+/// test visits and collects every violation, so one run reports all pages with problems instead of stopping at the first.
 /// </summary>
 internal sealed class AxeAudit
 {
     private static readonly AxeRunOptions Wcag21AA = new()
     {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
     };
 
     private readonly StringBuilder _report = new();
@@ -49,5 +49,5 @@ internal sealed class AxeAudit
 
     public void AssertNoViolations() =>
         Assert.True(ViolationCount == 0,
-            $"axe-core found {ViolationCount} WCAG 2.1 A/AA violation(s) on {PagesChecked} page(s):{Environment.NewLine}{_report}");
+            $"axe-core found {ViolationCount} WCAG 2.1 A/AA or best-practice violation(s) on {PagesChecked} page(s):{Environment.NewLine}{_report}");
 }

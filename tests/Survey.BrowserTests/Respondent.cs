@@ -64,7 +64,12 @@ internal sealed partial class Respondent(IPage page, string surveyId, string lan
         }
     }
 
-    /// <summary>Presses Next (or Send on the last page). Returns true on the done page.</summary>
+    /// <summary>Called on the check page before Send is pressed (an axe run, a screenshot, following a change link).</summary>
+    public Func<Task>? OnCheckPage { get; set; }
+
+    public bool OnCheckPageNow => Path.EndsWith("/check", StringComparison.Ordinal);
+
+    /// <summary>Presses Next; after the last page that leads to the check page, where Send is pressed. Returns true on the done page.</summary>
     public async Task<bool> NextAsync()
     {
         var before = PageId;
@@ -73,6 +78,15 @@ internal sealed partial class Respondent(IPage page, string surveyId, string lan
         {
             Assert.Fail($"Page {before} was refused; the filler must have missed something:{Environment.NewLine}"
                 + await page.Locator(".error-summary").InnerTextAsync());
+        }
+        if (OnCheckPageNow)
+        {
+            Assert.True(await page.Locator("dl.check-answers .check-row").CountAsync() > 0, "The check page lists no answers.");
+            if (OnCheckPage is not null)
+            {
+                await OnCheckPage();
+            }
+            await FollowAsync(page.Locator("main form[method=post] button[type=submit]"));
         }
         if (Path == $"/{Language}/{surveyId}/done")
         {
@@ -116,14 +130,14 @@ internal sealed partial class Respondent(IPage page, string surveyId, string lan
         }
     }
 
-    private ILocator NavigationButton => page.Locator("form#answers button[name=nav][value=next], form#answers button[name=nav][value=submit]");
+    private ILocator NavigationButton => page.Locator("form#answers button[name=nav][value=next]");
 
     public void AssertOnQuestionPage() =>
         Assert.True(QuestionPath().Match(Path) is { Success: true } match
                 && match.Groups["lang"].Value == Language && match.Groups["survey"].Value == surveyId,
             $"Expected a question page of {surveyId} in {Language}, got {Path}.");
 
-    [GeneratedRegex(@"^/(?<lang>[a-z]{2,3})/(?<survey>[^/]+)/(?<code>[^/]+)/(?<page>[^/]+)$")]
+    [GeneratedRegex(@"^/(?<lang>[a-z]{2,3})/(?<survey>[^/]+)/(?<code>[^/]+)/(?<page>(?!check$)[^/]+)$")]
     private static partial Regex QuestionPath();
 
     [GeneratedRegex(@"\d+")]

@@ -34,13 +34,18 @@ internal static class SurveyFiller
             await year.FillAsync(NonEmpty(await year.GetAttributeAsync("data-max"))
                 ?? NonEmpty(await year.GetAttributeAsync("data-min")) ?? "2000");
         }
-        foreach (var number in await form.Locator("input[inputmode]:not([maxlength='4'])").AllAsync())
+        foreach (var number in await form.Locator("input[inputmode]:not([maxlength='4']):not(.date-part > input)").AllAsync())
         {
             await number.FillAsync(NumberInRange(await number.GetAttributeAsync("data-min"), await number.GetAttributeAsync("data-max")));
         }
-        foreach (var date in await form.Locator("input[type=date]").AllAsync())
+        // A date is three fields (day, month, year); the group carries the bounds as yyyy-mm-dd.
+        foreach (var date in await form.Locator(".date-input").AllAsync())
         {
-            await date.FillAsync(NonEmpty(await date.GetAttributeAsync("min")) ?? NonEmpty(await date.GetAttributeAsync("max")) ?? "2000-01-01");
+            var day = DateOnly.ParseExact(NonEmpty(await date.GetAttributeAsync("data-min")) ?? NonEmpty(await date.GetAttributeAsync("data-max")) ?? "2000-01-01",
+                "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await date.Locator("input[name$=':day']").FillAsync(day.Day.ToString(CultureInfo.InvariantCulture));
+            await date.Locator("input[name$=':month']").FillAsync(day.Month.ToString(CultureInfo.InvariantCulture));
+            await date.Locator("input[name$=':year']").FillAsync(day.Year.ToString(CultureInfo.InvariantCulture));
         }
         foreach (var text in await form.Locator("input[type=text]:not([inputmode]):not([name$=':other']), textarea").AllAsync())
         {

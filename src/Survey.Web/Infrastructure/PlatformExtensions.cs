@@ -22,6 +22,7 @@ public static class PlatformExtensions
     {
         builder.Services.AddSingleton(QuestionTypeRegistry.Default);
         builder.Services.AddSingleton<QuestionMessages>();
+        builder.Services.Configure<ContactOptions>(builder.Configuration.GetSection(ContactOptions.Section));
         builder.Services.AddMemoryCache();
         builder.Services.AddRazorPages(options =>
         {

@@ -20,9 +20,34 @@ public sealed class QuestionMessages(IStringLocalizer localizer)
             IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
             _ => a?.ToString() ?? string.Empty,
         }).ToArray<object>();
-        var format = question.Messages.TryGetValue(error.MessageKey, out var own) ? own[language] : localizer["validation." + error.MessageKey].Value;
-        return string.Format(CultureInfo.CurrentCulture, format, args);
+        if (question.Messages.TryGetValue(error.MessageKey, out var own))
+        {
+            return string.Format(CultureInfo.CurrentCulture, own[language], args);
+        }
+        if (error.MessageKey == MessageKeys.Required)
+        {
+            return Required(question, error.Field, language);
+        }
+        return string.Format(CultureInfo.CurrentCulture, localizer["validation." + error.MessageKey].Value, args);
     }
+
+    /// <summary>"Please answer" says what to do for this kind of question: choose a mark from 1 to 10, enter a date …</summary>
+    private string Required(QuestionDefinition question, string field, LanguageTag language) => question.Settings switch
+    {
+        Survey.Definitions.QuestionTypes.Matrix.MatrixSettings when field.Contains(':', StringComparison.Ordinal) => localizer["validation.required_matrix_item"],
+        Survey.Definitions.QuestionTypes.Rating.RatingSettings rating when rating.ExtraOptions.FirstOrDefault(o => o.DontKnow) is { } dontKnow =>
+            localizer["validation.required_rating_or", rating.Min, rating.Max, dontKnow.Text[language]],
+        Survey.Definitions.QuestionTypes.Rating.RatingSettings rating => localizer["validation.required_rating", rating.Min, rating.Max],
+        Survey.Definitions.QuestionTypes.Number.NumberSettings { Min: { } min, Max: { } max } =>
+            localizer["validation.required_number_range", min.ToString(CultureInfo.CurrentCulture), max.ToString(CultureInfo.CurrentCulture)],
+        Survey.Definitions.QuestionTypes.Number.NumberSettings => localizer["validation.required_number"],
+        Survey.Definitions.QuestionTypes.Text.TextSettings => localizer["validation.required_text"],
+        Survey.Definitions.QuestionTypes.Date.DateSettings { YearOnly: true } => localizer["validation.required_year"],
+        Survey.Definitions.QuestionTypes.Date.DateSettings => localizer["validation.required_date"],
+        _ when question.Type == "multiple" => localizer["validation.required_multiple"],
+        Survey.Definitions.QuestionTypes.Choice.ChoiceSettings => localizer["validation.required_choice"],
+        _ => localizer["validation.required"],
+    };
 
     public string ForSummary(QuestionDefinition question, AnswerError error, LanguageTag language)
     {

@@ -80,6 +80,7 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal(1, await surveyLink.CountAsync());
         Assert.Contains(userName, await page.Locator("nav.research-nav").InnerTextAsync(), StringComparison.Ordinal);
         await axe.CheckAsync(page, "survey list");
+        await AssertReflowsAt320Async(page, $"research-list-{language}-320");
 
         await nav.FollowAsync(surveyLink);
         Assert.Equal($"/{language}/research/{SurveyId}", Path(page));
@@ -91,6 +92,7 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
         Assert.All(await page.Locator("td.suppressed").AllInnerTextsAsync(), text => Assert.Equal(language == "nl" ? "verborgen" : "hidden", text.Trim()));
         await axe.CheckAsync(page, "results");
         await Screenshots.SaveAsync(page, $"research-results-{language}");
+        await AssertReflowsAt320Async(page, $"research-results-{language}-320");
 
         // A second split (nationality group within each district) and one question, through the form (a plain GET).
         await page.SelectOptionAsync("#then", "district");
@@ -113,6 +115,23 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
     }
 
     private static string Path(IPage page) => new Uri(page.Url).AbsolutePath;
+
+    /// <summary>WCAG 1.4.10: at 320 CSS px (a phone, or 1280 px at 400%) the page itself does not scroll sideways.</summary>
+    private static async Task AssertReflowsAt320Async(IPage page, string screenshot)
+    {
+        await page.SetViewportSizeAsync(320, 800);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        // What sticks out, outside a table that scrolls by itself: named in the failure message.
+        var wide = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.table-scroll'))
+                .slice(0, 8).map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+            """);
+        await Screenshots.SaveAsync(page, screenshot, fullPage: false);
+        await page.SetViewportSizeAsync(1280, 900);
+        Assert.True(widths[0] <= widths[1],
+            $"{Path(page)} is {widths[0]} px wide at a {widths[1]} px window: it scrolls sideways. Too wide: {string.Join("; ", wide)}");
+    }
 
     private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''");
 

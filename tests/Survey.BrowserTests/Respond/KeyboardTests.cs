@@ -17,7 +17,7 @@ public sealed class KeyboardTests(BrowserFixture browser, ITestOutputHelper outp
             return [e.tagName.toLowerCase(), e.type ?? '', a('name'), e.value ?? '', e.id, e.className,
                 String(!!e.closest('form#answers')), String(!!e.closest('.dont-know')), String(e.matches(':focus-visible')),
                 s.outlineStyle, s.outlineWidth, s.boxShadow, a('inputmode'), a('maxlength'), a('data-min'), a('data-max'), a('min'),
-                String(Math.round(e.getBoundingClientRect().left))];
+                String(Math.round(e.getBoundingClientRect().left)), e.closest('.date-input')?.getAttribute('data-min') ?? ''];
         }
         """;
 
@@ -99,11 +99,6 @@ public sealed class KeyboardTests(BrowserFixture browser, ITestOutputHelper outp
                 await page.Keyboard.PressAsync("ArrowDown");
                 Assert.NotEqual("", await page.Locator(":focus").InputValueAsync());
                 break;
-            case "date":
-                // Chromium's date field in en-GB takes day, month, year digits and moves between its parts itself.
-                var date = DateOnly.ParseExact(focus.Min.Length > 0 ? focus.Min : "2000-01-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                await page.Keyboard.TypeAsync(date.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture));
-                break;
             case "text" or "textarea":
                 await page.Keyboard.TypeAsync(TypedValue(focus));
                 break;
@@ -112,11 +107,18 @@ public sealed class KeyboardTests(BrowserFixture browser, ITestOutputHelper outp
 
     private static string TypedValue(Focus focus) => focus switch
     {
+        // One of a date's three fields: the matching part of the lowest allowed day.
+        { DateMin: { Length: > 0 } min } => DatePart(DateOnly.ParseExact(min, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), focus.Name),
+        { InDate: true } => DatePart(new DateOnly(2000, 1, 1), focus.Name),
         { InputMode: "numeric", MaxLength: "4" } => focus.DataMax.Length > 0 ? focus.DataMax : focus.DataMin.Length > 0 ? focus.DataMin : "2000",
         { InputMode: "numeric" or "decimal" } => focus.DataMin.Length > 0 && decimal.TryParse(focus.DataMin, System.Globalization.CultureInfo.InvariantCulture, out var min)
             ? decimal.Ceiling(min).ToString(System.Globalization.CultureInfo.InvariantCulture) : "1",
         _ => "Test",
     };
+
+    private static string DatePart(DateOnly day, string name) =>
+        (name.EndsWith(":day", StringComparison.Ordinal) ? day.Day : name.EndsWith(":month", StringComparison.Ordinal) ? day.Month : day.Year)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AssertFocusIndicator(Focus focus) =>
         Assert.True(focus.FocusVisible && ((focus.OutlineStyle != "none" && focus.OutlineWidth != "0px") || focus.BoxShadow != "none"),
@@ -145,5 +147,7 @@ public sealed class KeyboardTests(BrowserFixture browser, ITestOutputHelper outp
         public string DataMax => f[15];
         public string Min => f[16];
         public int Left => int.Parse(f[17], System.Globalization.CultureInfo.InvariantCulture);
+        public string DateMin => f[18];
+        public bool InDate => Name.EndsWith(":day", StringComparison.Ordinal) || Name.EndsWith(":month", StringComparison.Ordinal) || Name.EndsWith(":year", StringComparison.Ordinal);
     }
 }

@@ -4,7 +4,7 @@ namespace Survey.BrowserTests.Respond;
 
 /// <summary>
 /// Each shipped survey taken from the start page to the done page in a real browser, switching language halfway,
-/// with axe-core run on every page seen (start, introduction, each question page, an error page, done).
+/// with axe-core run on every page seen (start, introduction, each question page, an error page, check answers, done).
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class SurveyCompletionTests(BrowserFixture browser, ITestOutputHelper output)
@@ -38,7 +38,7 @@ public sealed class SurveyCompletionTests(BrowserFixture browser, ITestOutputHel
     [Theory]
     [MemberData(nameof(Surveys))]
     public async Task Survey_CompletedWithJavaScriptDisabled_ReachesDonePage(string surveyId) =>
-        // The pages have no scripts; this proves nothing relies on them (form posts, language switch, error summary).
+        // The pages have no scripts; this proves nothing relies on them (form posts, language switch, error summary, check page).
         await CompleteAsync(surveyId, "nl", "en", axe: null);
 
     [Theory]
@@ -85,6 +85,22 @@ public sealed class SurveyCompletionTests(BrowserFixture browser, ITestOutputHel
         var respondent = new Respondent(page, surveyId, from);
         var check = axe is null ? (_ => Task.CompletedTask) : (Func<string, Task>)(step => axe.CheckAsync(page, step));
         var suffix = javaScript ? "" : "-nojs";
+        var questionsSeen = 0;
+        respondent.OnCheckPage = async () =>
+        {
+            await check("check page");
+            if (javaScript)
+            {
+                await Screenshots.SaveAsync(page, $"{surveyId}-{respondent.Language}-check");
+            }
+            // Every question answered on the way is listed, and a change link comes back here through Continue.
+            Assert.Equal(questionsSeen, await page.Locator(".check-row").CountAsync());
+            await respondent.FollowAsync(page.Locator(".check-change a").First);
+            respondent.AssertOnQuestionPage();
+            await respondent.FollowAsync(page.Locator("form#answers button[name=nav][value=next]"));
+            Assert.True(respondent.OnCheckPageNow, $"The change link's page did not return to the check page but to {page.Url}.");
+            Assert.Equal(questionsSeen, await page.Locator(".check-row").CountAsync());
+        };
 
         await respondent.OpenStartPageAsync();
         await check("start page");
@@ -129,6 +145,7 @@ public sealed class SurveyCompletionTests(BrowserFixture browser, ITestOutputHel
                 switched = true;
             }
 
+            questionsSeen += await page.Locator("form#answers > .question").CountAsync();
             if (await respondent.NextAsync())
             {
                 break;

@@ -131,32 +131,63 @@ public sealed class OpenAnswerTests
         ? Question("id: d\ntype: date\nmin: 2000-01-01\nmax: 2030-12-31\ntext: { nl: Datum, en: Date }")
         : Question("id: d\ntype: year\nmin: 1950\nmax: 2030\ntext: { nl: Jaar, en: Year }");
 
+    private static AnswerParseResult ParseDate(string day, string month, string year) =>
+        Parse(Date(), ("d:day", [day]), ("d:month", [month]), ("d:year", [year]));
+
     [Theory]
-    [InlineData("2024-05-01")]
-    [InlineData("1-5-2024")]
-    [InlineData("01-05-2024")]
-    [InlineData("1/5/2024")]
-    public void ParseAnswer_DateIsoOrDutch_StoresIso(string typed)
+    [InlineData("1", "5", "2024")]
+    [InlineData("01", "05", "2024")]
+    [InlineData(" 1 ", "5", " 2024")]
+    public void ParseAnswer_DayMonthYear_StoresThatDay(string day, string month, string year)
     {
-        Assert.Equal([new AnswerValue(null, null, "2024-05-01")], Parse(Date(), ("d", [typed])).Values);
+        Assert.Equal([new AnswerValue(null, null, "2024-05-01")], ParseDate(day, month, year).Values);
+    }
+
+    [Fact]
+    public void ParseAnswer_DutchOrderTyped_IsNotReadAsMonthFirst()
+    {
+        // 3 December, as typed in the fields labelled day, month, year: never 12 March.
+        Assert.Equal([new AnswerValue(null, null, "2024-12-03")], ParseDate("3", "12", "2024").Values);
     }
 
     [Theory]
-    [InlineData("2024-02-30")]
-    [InlineData("31-2-2024")]
-    [InlineData("gisteren")]
-    public void ParseAnswer_DateNotADay_IsInvalid(string typed)
+    [InlineData("32", "1", "2024", "d:day", MessageKeys.DateDay)]
+    [InlineData("0", "1", "2024", "d:day", MessageKeys.DateDay)]
+    [InlineData("een", "1", "2024", "d:day", MessageKeys.DateDay)]
+    [InlineData("15", "13", "2024", "d:month", MessageKeys.DateMonth)]
+    [InlineData("15", "maart", "2024", "d:month", MessageKeys.DateMonth)]
+    [InlineData("15", "3", "24", "d:year", MessageKeys.DateYear)]
+    [InlineData("30", "2", "2024", "d:day", MessageKeys.DateNotReal)]
+    [InlineData("29", "2", "2023", "d:day", MessageKeys.DateNotReal)]
+    [InlineData("", "3", "2024", "d:day", MessageKeys.DateMissingDay)]
+    [InlineData("15", "", "2024", "d:month", MessageKeys.DateMissingMonth)]
+    [InlineData("15", "3", "", "d:year", MessageKeys.DateMissingYear)]
+    [InlineData("", "", "2024", "d", MessageKeys.DateIncomplete)]
+    public void ParseAnswer_DatePartWrong_NamesThatPart(string day, string month, string year, string field, string key)
     {
-        Assert.Equal(MessageKeys.Invalid, SingleError(Parse(Date(), ("d", [typed]))).MessageKey);
+        var error = SingleError(ParseDate(day, month, year));
+
+        Assert.Equal(key, error.MessageKey);
+        Assert.Equal(field, error.Field);
     }
 
     [Fact]
     public void ParseAnswer_DateOutOfRange_IsRangeWithBounds()
     {
-        var error = SingleError(Parse(Date(), ("d", ["1999-12-31"])));
+        var error = SingleError(ParseDate("31", "12", "1999"));
 
         Assert.Equal(MessageKeys.Range, error.MessageKey);
         Assert.Equal([new DateOnly(2000, 1, 1), new DateOnly(2030, 12, 31)], error.Arguments);
+    }
+
+    [Fact]
+    public void ToFormValues_Date_GivesDayMonthYearAsTyped()
+    {
+        var form = QuestionTypeRegistry.Default.Get("date").ToFormValues(Date(), [new AnswerValue(null, null, "2024-03-05")]);
+
+        Assert.Equal(["5"], form["d:day"]);
+        Assert.Equal(["3"], form["d:month"]);
+        Assert.Equal(["2024"], form["d:year"]);
     }
 
     [Theory]

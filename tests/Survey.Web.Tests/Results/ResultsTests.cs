@@ -133,7 +133,7 @@ public sealed class ResultsTests(ResultsAppFactory app)
         {
             var client = RespondentClient.For(app);
             var opinions = await client.PostAsync(await client.StartAsync("en", SurveyId), ("age", "old"), ("nav", "next"));
-            var done = await client.PostAsync(opinions, ("safe", "yes"), ("nav", "next"));
+            var done = await client.PostAsync(await client.PostAsync(opinions, ("safe", "yes"), ("nav", "next")));
 
             Assert.EndsWith($"/{SurveyId}/done", done.Path, StringComparison.Ordinal);
             Assert.Equal(app.Clock.GetUtcNow() + ResultsAppFactory.Debounce, debounce.DueAt(SurveyId));

@@ -23,8 +23,9 @@ public sealed record DateSettings(bool YearOnly, string? Min, string? Max) : Que
 }
 
 /// <summary>
-/// <c>date</c> accepts <c>yyyy-mm-dd</c> (from <c>&lt;input type=date&gt;</c>) and <c>d-m-yyyy</c> as typed in Dutch
-/// (also with '/' or '.'); <c>year</c> accepts four digits. Out of bounds gives <c>range</c> with the bounds as arguments.
+/// <c>date</c> reads three fields, day, month and year (<see cref="FieldNames.ForDatePart"/>), as the GOV.UK date input
+/// pattern does, so nothing depends on a browser's date picker or its locale; each part has its own message. <c>year</c>
+/// accepts four digits. Out of bounds gives <c>range</c> with the bounds as arguments.
 /// </summary>
 public sealed partial class DateQuestionType : IQuestionType
 {
@@ -75,14 +76,26 @@ public sealed partial class DateQuestionType : IQuestionType
         ArgumentNullException.ThrowIfNull(form);
         var settings = (DateSettings)question.Settings;
         var field = FieldNames.For(question.Id);
-        var posted = AnswerReading.Posted(form, field);
-        if (posted.Count == 0)
+        DateOnly day;
+        if (_yearOnly)
         {
-            return AnswerReading.Unanswered(question, field);
+            var posted = AnswerReading.Posted(form, field);
+            if (posted.Count == 0)
+            {
+                return AnswerReading.Unanswered(question, field);
+            }
+            if (posted.Count > 1 || !TryYear(posted[0], out day))
+            {
+                return AnswerReading.Fail(field, MessageKeys.DateYear);
+            }
         }
-        if (posted.Count > 1 || !TryParseAnswer(posted[0], _yearOnly, out var day))
+        else
         {
-            return AnswerReading.Fail(field, MessageKeys.Invalid);
+            var read = ReadParts(question, form, out day);
+            if (read is not null)
+            {
+                return read;
+            }
         }
         if (day < settings.MinDate || day > settings.MaxDate)
         {
@@ -100,7 +113,81 @@ public sealed partial class DateQuestionType : IQuestionType
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(stored);
-        return AnswerReading.SingleFieldFormValues(question, stored);
+        if (_yearOnly)
+        {
+            return AnswerReading.SingleFieldFormValues(question, stored);
+        }
+        var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (stored.Count > 0 && stored[0].Text is { } text
+            && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            // Shown as a resident types it: no leading zeros.
+            values[FieldNames.ForDatePart(question.Id, "day")] = [day.Day.ToString(CultureInfo.InvariantCulture)];
+            values[FieldNames.ForDatePart(question.Id, "month")] = [day.Month.ToString(CultureInfo.InvariantCulture)];
+            values[FieldNames.ForDatePart(question.Id, "year")] = [day.Year.ToString("0000", CultureInfo.InvariantCulture)];
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// Reads the day, month and year fields (GOV.UK date input). Returns null with <paramref name="day"/> set when they make a
+    /// real day; otherwise the first problem, on the part it concerns (so the error summary links to that field), or on the
+    /// question's field when the whole date is missing or more than one part is empty.
+    /// </summary>
+    private static AnswerParseResult? ReadParts(QuestionDefinition question, IFormInput form, out DateOnly day)
+    {
+        day = default;
+        var parts = FieldNames.DateParts.Select(part => (Part: part, Field: FieldNames.ForDatePart(question.Id, part),
+            Text: AnswerReading.Posted(form, FieldNames.ForDatePart(question.Id, part)))).ToList();
+        var field = FieldNames.For(question.Id);
+        var missing = parts.Where(p => p.Text.Count == 0).ToList();
+        if (missing.Count == parts.Count)
+        {
+            return AnswerReading.Unanswered(question, field);
+        }
+        if (missing.Count > 1)
+        {
+            return AnswerReading.Fail(field, MessageKeys.DateIncomplete);
+        }
+        if (missing.Count == 1)
+        {
+            var key = missing[0].Part switch
+            {
+                "day" => MessageKeys.DateMissingDay,
+                "month" => MessageKeys.DateMissingMonth,
+                _ => MessageKeys.DateMissingYear,
+            };
+            return AnswerReading.Fail(missing[0].Field, key);
+        }
+        if (parts.Any(p => p.Text.Count > 1))
+        {
+            return AnswerReading.Fail(field, MessageKeys.Invalid);
+        }
+        if (!TryNumber(parts[0].Text[0], 2, 1, 31, out var d))
+        {
+            return AnswerReading.Fail(parts[0].Field, MessageKeys.DateDay);
+        }
+        if (!TryNumber(parts[1].Text[0], 2, 1, 12, out var m))
+        {
+            return AnswerReading.Fail(parts[1].Field, MessageKeys.DateMonth);
+        }
+        if (!FourDigits().IsMatch(parts[2].Text[0]) || !TryNumber(parts[2].Text[0], 4, 1000, 9999, out var y))
+        {
+            return AnswerReading.Fail(parts[2].Field, MessageKeys.DateYear);
+        }
+        if (d > DateTime.DaysInMonth(y, m))
+        {
+            return AnswerReading.Fail(parts[0].Field, MessageKeys.DateNotReal);
+        }
+        day = new DateOnly(y, m, d);
+        return null;
+    }
+
+    private static bool TryNumber(string text, int maxDigits, int min, int max, out int value)
+    {
+        value = 0;
+        return text.Length <= maxDigits && text.All(char.IsAsciiDigit)
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
     }
 
     internal static bool TryParseBound(string? text, bool yearOnly, out DateOnly day)
@@ -115,33 +202,6 @@ public sealed partial class DateQuestionType : IQuestionType
 
     internal static DateOnly EndOf(DateOnly day, bool yearOnly) => yearOnly ? new DateOnly(day.Year, 12, 31) : day;
 
-    private static bool TryParseAnswer(string text, bool yearOnly, out DateOnly day)
-    {
-        day = default;
-        if (yearOnly)
-        {
-            return TryYear(text, out day);
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-        {
-            return true;
-        }
-        var match = DutchDate().Match(text);
-        if (!match.Success)
-        {
-            return false;
-        }
-        var d = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        var m = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        var y = int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
-        if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
-        {
-            return false;
-        }
-        day = new DateOnly(y, m, d);
-        return true;
-    }
-
     private static bool TryYear(string text, out DateOnly day)
     {
         day = default;
@@ -152,9 +212,6 @@ public sealed partial class DateQuestionType : IQuestionType
         day = new DateOnly(year, 1, 1);
         return true;
     }
-
-    [GeneratedRegex(@"^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})$", RegexOptions.CultureInvariant)]
-    private static partial Regex DutchDate();
 
     [GeneratedRegex("^[0-9]{4}$", RegexOptions.CultureInvariant)]
     private static partial Regex FourDigits();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Survey.Data;
 using Survey.Definitions;
 using Survey.Definitions.Model;
@@ -17,13 +18,20 @@ public sealed class IntroModel(SurveyLibrary library, SurveyDbContext db, CivilD
     /// <summary>Markdown rendered with raw HTML disabled: safe to emit.</summary>
     public string IntroductionHtml { get; private set; } = string.Empty;
 
-    public IActionResult OnGet(string surveyId)
+    /// <summary>Set when the back link of the first page brought a respondent here: continue that draft, never a new one.</summary>
+    public string? ContinueHref { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string surveyId, string? code, CancellationToken cancellationToken)
     {
         if (!Load(surveyId))
         {
             return NotFound();
         }
         IntroductionHtml = MarkdownRenderer.ToHtml(Survey.Introduction[Language]);
+        if (code is not null && await db.Drafts.AnyAsync(d => d.Token == code && d.SurveyId == Survey.Id && d.SurveyVersion == Survey.Version, cancellationToken))
+        {
+            ContinueHref = $"/{Language}/{Survey.Id}/{code}/{Survey.Pages[0].Id}";
+        }
         return Page();
     }
 

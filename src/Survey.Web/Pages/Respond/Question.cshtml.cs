@@ -6,14 +6,14 @@ using Survey.Definitions.Answers;
 using Survey.Definitions.Model;
 using Survey.Definitions.QuestionTypes;
 using Survey.Web.Infrastructure;
-using Survey.Web.Results;
 
 namespace Survey.Web.Pages.Respond;
 
 /// <summary>
-/// One page of questions. GET shows it with the answers saved so far; POST validates, saves and moves on. Back and the
-/// language switch save what is valid without showing errors. The last page submits: the anonymous response is written and
-/// the unfinished answers deleted in one transaction, so a double click cannot store twice.
+/// One page of questions. GET shows it with the answers saved so far; POST validates, saves and moves on. The language
+/// switch (and an older Back button) save what is valid without showing errors. After the last page comes the check page
+/// (<see cref="CheckModel"/>), which sends: <see cref="Handler.SubmitAsync"/> writes the anonymous response and deletes the
+/// unfinished answers in one transaction, so a double click cannot store twice.
 /// </summary>
 public sealed partial class QuestionModel(
     SurveyLibrary library,
@@ -21,7 +21,7 @@ public sealed partial class QuestionModel(
     QuestionTypeRegistry registry,
     QuestionMessages messages,
     CivilDate date,
-    IResultsScheduler results) : PageModel
+    CivilDate date) : PageModel
 {
     public SurveyDefinition Survey { get; private set; } = null!;
     public PageDefinition CurrentPage { get; private set; } = null!;
@@ -31,12 +31,19 @@ public sealed partial class QuestionModel(
     public IReadOnlyList<KeyValuePair<string, string>> Errors { get; private set; } = [];
     public int PageNumber { get; private set; }
     public int PageCount { get; private set; }
-    public bool IsFirst => PageNumber == 1;
-    public bool IsLast => PageNumber == PageCount;
+
+    /// <summary>The survey has conditional pages: the count is of every page, and the page line says "about".</summary>
+    public bool ApproximateCount { get; private set; }
+
+    /// <summary>Opened with a change link from the check page: Next returns there.</summary>
+    public bool ReturnToCheck { get; private set; }
+
+    public string BackHref => BackTarget(_previous);
+    private PageDefinition? _previous;
     public string? Notice { get; private set; }
     private SurveyFlow Flow { get; set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string surveyId, string token, string pageId, string? notice, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string surveyId, string token, string pageId, string? notice, string? @return, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(surveyId, token, pageId, tracking: false, cancellationToken);
         if (loaded.Result is { } result)
@@ -45,11 +52,12 @@ public sealed partial class QuestionModel(
         }
         var answers = DraftAnswers.Read(loaded.Draft!);
         Notice = notice is AntiforgeryFailureFilter.NoticeKey or "incomplete" ? notice : null;
+        ReturnToCheck = @return == "check";
         Show(answers, question => registry.Get(question.Type).ToFormValues(question, answers.Get(question.Id)), []);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string surveyId, string token, string pageId, string? nav, string? switchTo, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string surveyId, string token, string pageId, string? nav, string? switchTo, string? @return, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(surveyId, token, pageId, tracking: true, cancellationToken);
         if (loaded.Result is { } result)
@@ -58,6 +66,7 @@ public sealed partial class QuestionModel(
         }
         var draft = loaded.Draft!;
         var flow = Flow;
+        ReturnToCheck = @return == "check";
         var before = DraftAnswers.Read(draft);
         var form = new DictionaryFormInput(Request.Form.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal));
         var posted = Handler.ReadPage(registry, flow, CurrentPage, before, form);
@@ -69,10 +78,10 @@ public sealed partial class QuestionModel(
             if (switchTo is not null)
             {
                 var target = Survey.Languages.FirstOrDefault(l => l.Value == switchTo);
-                return Redirect($"/{(target == default ? Language : target)}/{Survey.Id}/{Token}/{CurrentPage.Id}");
+                var language = target == default ? Language : target;
+                return Redirect($"/{language}/{Survey.Id}/{Token}/{CurrentPage.Id}{(ReturnToCheck ? "?return=check" : "")}");
             }
-            var previous = flow.PreviousPage(CurrentPage.Id, posted.Answers);
-            return Redirect(previous is null ? $"/{Language}/{Survey.Id}" : $"/{Language}/{Survey.Id}/{Token}/{previous.Id}");
+            return Redirect(BackTarget(flow.PreviousPage(CurrentPage.Id, posted.Answers)));
         }
 
         if (posted.Errors.Count > 0)
@@ -82,12 +91,15 @@ public sealed partial class QuestionModel(
             return Page();
         }
 
+        // Sending happens only on the check page: Next on the last page (or a stray "submit") leads there.
+        var reached = DraftAnswers.ReachedPages(draft);
         var next = flow.NextPage(CurrentPage.Id, posted.Answers);
-        if (next is not null)
+        if (next is not null && (!ReturnToCheck || !reached.Contains(next.Id, StringComparer.Ordinal)))
         {
+            // After a change from the check page, a page the new answer brings in is asked before returning.
             DraftAnswers.Reach(draft, next.Id);
             await Handler.SaveAsync(db, draft, posted.Answers, date.Today(), cancellationToken);
-            return Redirect($"/{Language}/{Survey.Id}/{Token}/{next.Id}");
+            return Redirect($"/{Language}/{Survey.Id}/{Token}/{next.Id}{(ReturnToCheck ? "?return=check" : "")}");
         }
 
         var incomplete = Handler.FirstIncompletePage(flow, posted.Answers);
@@ -98,13 +110,16 @@ public sealed partial class QuestionModel(
             return Redirect($"/{Language}/{Survey.Id}/{Token}/{incomplete.Id}?notice=incomplete");
         }
 
-        if (!await Handler.SubmitAsync(db, Survey, draft, Language, flow.Prune(posted.Answers), date.Today(), cancellationToken))
-        {
-            return Redirect($"/{Language}/{Survey.Id}/{Token}/{CurrentPage.Id}");
-        }
-        await results.ResponseArrivedAsync(Survey.Id, CancellationToken.None);
-        return Redirect($"/{Language}/{Survey.Id}/done");
+        DraftAnswers.Reach(draft, CheckModel.PageId);
+        await Handler.SaveAsync(db, draft, posted.Answers, date.Today(), cancellationToken);
+        return Redirect($"/{Language}/{Survey.Id}/{Token}/{CheckModel.PageId}");
     }
+
+    /// <summary>The previous page of this draft; before the first page, the introduction, which offers to continue this draft.</summary>
+    private string BackTarget(PageDefinition? previous) =>
+        ReturnToCheck ? $"/{Language}/{Survey.Id}/{Token}/{CheckModel.PageId}"
+        : previous is null ? $"/{Language}/{Survey.Id}?code={Token}"
+        : $"/{Language}/{Survey.Id}/{Token}/{previous.Id}";
 
     private sealed record Loaded(Draft? Draft, IActionResult? Result);
 
@@ -143,8 +158,11 @@ public sealed partial class QuestionModel(
             return new(null, Redirect($"/{Language}/{survey.Id}/{token}/{furthest.Id}"));
         }
         CurrentPage = page;
-        PageNumber = visible.ToList().IndexOf(page) + 1;
-        PageCount = visible.Count;
+        // Counted over every page, shown or not, so the count never jumps when an answer brings in a page.
+        PageNumber = survey.Pages.ToList().IndexOf(page) + 1;
+        PageCount = survey.Pages.Count;
+        ApproximateCount = survey.Pages.Any(p => p.ShowIf is not null);
+        _previous = flow.PreviousPage(page.Id, answers);
         return new(draft, null);
     }
 
@@ -153,7 +171,10 @@ public sealed partial class QuestionModel(
         var flow = Flow;
         var errorText = errors.ToDictionary(e => e.Field, e => messages.For(Survey.FindQuestion(QuestionOf(e.Field))!, e, Language), StringComparer.Ordinal);
         Questions = [.. flow.VisibleQuestions(CurrentPage, answers).Select(q => new QuestionView(q, Language, OptionOrder.For(q, Token), values(q), errorText))];
-        Errors = [.. errors.Select(e => new KeyValuePair<string, string>(FieldNames.HtmlId(e.Field), messages.ForSummary(Survey.FindQuestion(QuestionOf(e.Field))!, e, Language)))];
+        var views = Questions.ToDictionary(v => v.Question.Id, StringComparer.Ordinal);
+        Errors = [.. errors.Select(e => new KeyValuePair<string, string>(
+            views.TryGetValue(QuestionOf(e.Field), out var view) ? view.FocusId(e.Field) : FieldNames.HtmlId(e.Field),
+            messages.ForSummary(Survey.FindQuestion(QuestionOf(e.Field))!, e, Language)))];
         ViewData["HasErrors"] = Errors.Count > 0;
     }
 
@@ -186,6 +207,7 @@ public sealed partial class QuestionModel(
         public static IReadOnlyDictionary<string, IReadOnlyList<string>> PostedValues(QuestionDefinition question, IFormInput form)
         {
             var fields = new List<string> { FieldNames.For(question.Id), FieldNames.ForOther(question.Id) };
+            fields.AddRange(FieldNames.DateParts.Select(part => FieldNames.ForDatePart(question.Id, part)));
             if (question.Settings is Survey.Definitions.QuestionTypes.Matrix.MatrixSettings matrix)
             {
                 fields.AddRange(matrix.Items.Select(i => FieldNames.ForItem(question.Id, i.Code)));

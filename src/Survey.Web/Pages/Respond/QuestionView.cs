@@ -54,5 +54,36 @@ public sealed class QuestionView(
 
     public string OptionId(string field, string code) => FieldNames.HtmlId(field) + "-" + code;
 
+    public string OtherTextId => FieldNames.OtherTextHtmlId(Question.Id);
+
+    /// <summary>
+    /// Where an error summary link for <paramref name="field"/> lands: a control that takes focus (the first radio or
+    /// check box of a group, the day of a date, the "other" text), never a fieldset.
+    /// </summary>
+    public string FocusId(string field)
+    {
+        if (field == FieldNames.ForOther(Question.Id))
+        {
+            return OtherTextId;
+        }
+        if (Question.Settings is Survey.Definitions.QuestionTypes.Date.DateSettings { YearOnly: false } && field == Field)
+        {
+            return FieldNames.HtmlId(FieldNames.ForDatePart(Question.Id, "day"));
+        }
+        if (Question.Type is "single" or "multiple" or "rating" or "matrix" && Options.Count > 0)
+        {
+            // Rating shows its scale before "don't know"; a matrix error is on an item, whose radios follow the same options.
+            var first = Question.Type == "rating" ? Options.FirstOrDefault(o => !o.DontKnow) ?? Options[0] : Options[0];
+            var group = Question.Settings is Survey.Definitions.QuestionTypes.Matrix.MatrixSettings matrix && field == Field
+                ? FieldNames.ForItem(Question.Id, matrix.Items[0].Code)
+                : field;
+            return OptionId(group, first.Code);
+        }
+        return FieldNames.HtmlId(field);
+    }
+
+    /// <summary>Whether <paramref name="field"/> takes part in a shown error: its own error, or one on the whole question.</summary>
+    public bool IsInvalid(string field) => Error(field) is not null || (field != Field && field.StartsWith(Question.Id + ":", StringComparison.Ordinal) && Error(Field) is not null);
+
     public string Invariant(decimal? number) => number?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 }

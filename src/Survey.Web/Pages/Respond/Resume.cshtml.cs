@@ -22,6 +22,11 @@ public sealed class ResumeModel(SurveyDbContext db, SurveyLibrary library, IStri
     {
         Code = code;
         var language = LocalizationExtensions.CurrentLanguage();
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            Errors = [new("code", localizer["resume.code_missing"])];
+            return Page();
+        }
         var target = await Handler.FindAsync(db, library, code, cancellationToken);
         if (target is null)
         {

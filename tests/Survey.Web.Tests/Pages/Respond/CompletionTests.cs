@@ -12,8 +12,11 @@ public sealed class CompletionTests(SurveyAppFactory app)
         var second = await client.PostAsync(first, ("colour", "blue"), ("age", "42"), ("remark", "  fine  "), ("nav", "next"));
         var third = await client.PostAsync(second, ("pets", "cat"), ("pets", "fish"), ("mark", "8"), ("nav", "next"));
         var last = await client.PostAsync(third, ("why_blue", "It is calm"), ("nav", "next"));
-        return await client.PostAsync(last,
-            ("district", "merenwijk"), ("grid:a", "1"), ("grid:b", "2"), ("moved", "2015"), ("day", "2024-03-15"), ("nav", "submit"));
+        var check = await client.PostAsync(last,
+            ("district", "merenwijk"), ("grid:a", "1"), ("grid:b", "2"), ("moved", "2015"),
+            ("day:day", "15"), ("day:month", "3"), ("day:year", "2024"), ("nav", "next"));
+        Assert.EndsWith("/check", check.Path, StringComparison.Ordinal);
+        return await client.PostAsync(check);
     }
 
     [Theory]
@@ -73,7 +76,8 @@ public sealed class CompletionTests(SurveyAppFactory app)
         var code = first.ResumeCode;
         var second = await client.PostAsync(first, ("colour", "red"), ("age", "42"), ("nav", "next"));
         var last = await client.PostAsync(second, ("nav", "next"));
-        await client.PostAsync(last, ("nav", "submit"));
+        var check = await client.PostAsync(last, ("nav", "next"));
+        await client.PostAsync(check);
 
         Assert.False(app.WithDb(db => db.Drafts.Any(d => d.Token == code)));
         var columns = app.WithDb(db => db.Model.FindEntityType(typeof(Survey.Data.SurveyResponse))!.GetProperties().Select(p => p.Name).Order(StringComparer.Ordinal).ToList());
