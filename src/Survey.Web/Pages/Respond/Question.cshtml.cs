@@ -20,7 +20,6 @@ public sealed partial class QuestionModel(
     SurveyDbContext db,
     QuestionTypeRegistry registry,
     QuestionMessages messages,
-    CivilDate date,
     CivilDate date) : PageModel
 {
     public SurveyDefinition Survey { get; private set; } = null!;
