@@ -26,20 +26,13 @@ public sealed class DtaWriterTests : IDisposable
 
     public static TheoryData<string> Languages => ["nl", "en"];
 
-    /// <summary>The codebook label; for a renamed column the original name first; 80 characters at most.</summary>
-    private static string DtaLabel(CodebookVariable column, string name, string label)
-    {
-        var text = name == column.Name ? label : $"[{column.Name}] {label}";
-        return text.Length <= 80 ? text : text[..80];
-    }
-
     [Theory]
     [MemberData(nameof(Languages))]
     public void Write_ReadByHaven_ValuesAndLabelsMatchMicrodata(string language)
     {
         var tag = new LanguageTag(language);
         var file = ExternalReaders.Haven(Write(tag));
-        StatFileAssert.MatchesMicrodata(file, Names, Codebook.For(StatFixture.Survey()), StatFixture.Microdata(), tag, DtaLabel);
+        StatFileAssert.MatchesMicrodata(file, Names, Codebook.For(StatFixture.Survey()), StatFixture.Microdata(), tag, StatFileAssert.DtaLabel);
         Assert.Equal(tag == LanguageTag.Dutch ? "Stadspeiling é" : "City poll é", file.Label);
         Assert.Equal("Date", file.Variables["visit"].Class);
         Assert.Equal(["1", "3", "99", "98", "2"], file.Values["district"]);

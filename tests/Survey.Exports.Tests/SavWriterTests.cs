@@ -32,16 +32,12 @@ public sealed class SavWriterTests : IDisposable
     {
         var tag = new LanguageTag(language);
         var file = ExternalReaders.Haven(Write(tag));
-        StatFileAssert.MatchesMicrodata(file, Names, Codebook.For(StatFixture.Survey()), StatFixture.Microdata(), tag, SavLabel);
+        StatFileAssert.MatchesMicrodata(file, Names, Codebook.For(StatFixture.Survey()), StatFixture.Microdata(), tag, StatFileAssert.SavLabel);
         Assert.Equal(tag == LanguageTag.Dutch ? "Stadspeiling é" : "City poll é", file.Label);
         Assert.Equal(StatFixture.LongText, file.Values["remarks"][1]);
         Assert.Equal("Ёлка, مدينة", file.Values["district_other"][1]);
         Assert.Equal("Date", file.Variables["visit"].Class);
     }
-
-    /// <summary>The codebook label; for a renamed column the original name first, cut to SPSS's 255 bytes.</summary>
-    private static string SavLabel(CodebookVariable column, string name, string label) =>
-        name == column.Name ? label : System.Text.Encoding.UTF8.GetString(StatVariables.Utf8($"[{column.Name}] {label}", 255));
 
     [Fact]
     public void Write_ReadByHaven_CodesNumberedAndDontKnowUserMissing()

@@ -47,4 +47,15 @@ internal static class StatFileAssert
             }
         }
     }
+
+    /// <summary>SPSS: the codebook label; for a renamed column the original name first, cut to SPSS's 255 bytes.</summary>
+    public static string SavLabel(CodebookVariable column, string name, string label) =>
+        name == column.Name ? label : System.Text.Encoding.UTF8.GetString(StatVariables.Utf8($"[{column.Name}] {label}", 255));
+
+    /// <summary>Stata: the codebook label; for a renamed column the original name first; 80 characters at most.</summary>
+    public static string DtaLabel(CodebookVariable column, string name, string label)
+    {
+        var text = name == column.Name ? label : $"[{column.Name}] {label}";
+        return text.Length <= 80 ? text : text[..80];
+    }
 }
