@@ -80,4 +80,22 @@ public sealed class SavWriterTests : IDisposable
         Assert.StartsWith("00000000-0000-4000-8000-000000000002,\"Anders, namelijk\",\"Ёлка, مدينة\",Weet ik niet,Nee,Niet gekozen,Gekozen,Zeg ik liever niet, , , ," + StatFixture.LongText + ",0.333333", csv[2], StringComparison.Ordinal);
         Assert.StartsWith("00000000-0000-4000-8000-000000000004,Geen antwoord,, ,", csv[4], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Write_FourDontKnowCodes_DeclaredAsMissingRange()
+    {
+        CodebookCode Code(string code, bool dontKnow) => new(code, new Label(code, code), dontKnow);
+        var codebook = new Codebook([new CodebookVariable("q", "q", null, "single", new Label("V", "Q"),
+            [Code("a", false), Code("b", false), Code("dk", true), Code("na", true), Code("refused", true), Code("unknown", true)])]);
+        var rows = new Microdata([new MicrodataRow(Guid.Empty, new Dictionary<string, string?> { ["q"] = "refused" }, 1)]);
+        var path = Path.Combine(_folder, "range.sav");
+        using (var stream = File.Create(path))
+        {
+            SavWriter.Write(stream, rows, codebook, LanguageTag.English, StatFixture.Info());
+        }
+        var file = ExternalReaders.Haven(path);
+        Assert.Equal(("96", "99"), file.MissingRanges["q"]);
+        Assert.Equal(["97"], file.Values["q"]);
+        Assert.Equal("refused", file.LabelOf("q", "97"));
+    }
 }
