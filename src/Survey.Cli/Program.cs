@@ -4,7 +4,7 @@ using Survey.Cli.Commands;
 namespace Survey.Cli;
 
 /// <summary>
-/// <c>survey validate | weight | crosstab | add-researcher | researcher-role</c>: the researcher's and CI's command line.
+/// <c>survey validate | weight | crosstab | export | add-researcher | researcher-role</c>: the researcher's and CI's command line.
 /// Exit codes: 0 success, 1 invalid input (messages on stderr), 2 usage error.
 /// </summary>
 internal static class Program
@@ -21,6 +21,8 @@ internal static class Program
                   weight   --data responses.csv --targets targets.yaml --out weights.csv
                   crosstab --data responses.csv --targets targets.yaml --by VAR
                            [--questions a,b] [--min-cell N] --out crosstab.csv
+                  export   --format sav|dta --data microdata.csv --survey surveys/x.yaml
+                           --lang nl|en --out FILE
                   add-researcher [--database PATH [--create]] --user NAME [--admin]
                                         (password on stdin, at least {Survey.Data.ResearcherAccounts.MinPasswordLength} characters; without
                                         --database: the platform's database, from any folder)
@@ -34,6 +36,7 @@ internal static class Program
             "validate" => ValidateCommand.Run(rest, Console.Out, Console.Error),
             "weight" => WeightCommand.Run(rest, Console.Out, Console.Error),
             "crosstab" => CrosstabCommand.Run(rest, Console.Out, Console.Error),
+            "export" => ExportCommand.Run(rest, Console.Out, Console.Error),
             "add-researcher" => AddResearcherCommand.RunAsync(rest, Console.In, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             "researcher-role" => ResearcherRoleCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             _ => Unknown(args[0]),

@@ -12,11 +12,11 @@ public sealed record SnapshotDownload(byte[] Content, string ContentType, string
 /// <summary>Turns a <see cref="ResultSnapshot"/> back into the export model and writes one of the download formats.</summary>
 public static class SnapshotDownloads
 {
-    public static IReadOnlyList<string> Formats { get; } = ["csv", "csv-nl", "xlsx", "json", "microdata", "codebook"];
+    public static IReadOnlyList<string> Formats { get; } = ["csv", "csv-nl", "xlsx", "json", "microdata", "codebook", "sav", "dta"];
 
     /// <summary>
     /// Null for an unknown format. <paramref name="answers"/> are the stored answers of the snapshot's responses (only
-    /// read for microdata and JSON): the microdata are the responses the snapshot was computed from, with their weights.
+    /// read for microdata, SPSS, Stata and JSON): the microdata are the responses the snapshot was computed from, with their weights.
     /// </summary>
     public static SnapshotDownload? Write(
         SurveyLibrary library, SurveyDefinition survey, ResultSnapshot snapshot, SplitChoice choice, string format, LanguageTag language, ILookup<Guid, ResponseAnswer> answers)
@@ -45,6 +45,12 @@ public static class SnapshotDownloads
             case "microdata":
                 WriteText(stream, writer => MicrodataCsv.Write(writer, ToMicrodata(survey, snapshot, answers), export.Codebook));
                 return new(stream.ToArray(), "text/csv; charset=utf-8", name + "-microdata.csv");
+            case "sav":
+                SavWriter.Write(stream, ToMicrodata(survey, snapshot, answers), export.Codebook, language, StatFileInfo.For(export));
+                return new(stream.ToArray(), "application/x-spss-sav", name + "-microdata.sav");
+            case "dta":
+                DtaWriter.Write(stream, ToMicrodata(survey, snapshot, answers), export.Codebook, language, StatFileInfo.For(export));
+                return new(stream.ToArray(), "application/x-stata-dta", name + "-microdata.dta");
             case "codebook":
                 WriteText(stream, writer => CodebookCsv.Write(writer, export.Codebook));
                 return new(stream.ToArray(), "text/csv; charset=utf-8", name + "-codebook.csv");

@@ -89,7 +89,7 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
             return NotFound();
         }
         var ids = SnapshotDownloads.ResponseIds(snapshot);
-        var answers = format is "microdata" or "json"
+        var answers = format is "microdata" or "json" or "sav" or "dta"
             ? (await db.ResponseAnswers.AsNoTracking().Where(a => ids.Contains(a.ResponseId)).ToListAsync(cancellationToken)).ToLookup(a => a.ResponseId)
             : Enumerable.Empty<ResponseAnswer>().ToLookup(a => a.ResponseId);
         var choice = SnapshotSplits.Choose(snapshot, by, then);

@@ -124,6 +124,8 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
     [InlineData("json", "application/json", ".json")]
     [InlineData("microdata", "text/csv", "-microdata.csv")]
     [InlineData("codebook", "text/csv", "-codebook.csv")]
+    [InlineData("sav", "application/x-spss-sav", "-microdata.sav")]
+    [InlineData("dta", "application/x-stata-dta", "-microdata.dta")]
     public async Task Download_LatestSnapshot_ReturnsFileOfThatFormat(string format, string contentType, string fileEnd)
     {
         await app.SeedAsync(60);
@@ -171,6 +173,39 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
         var weights = lines.Skip(1).Select(l => l[(l.LastIndexOf(',') + 1)..]).Where(w => w.Length > 0)
             .Sum(w => double.Parse(w, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(ResultsJson.Report(snapshot).TargetTotal, weights, 3);
+    }
+
+    [Fact]
+    public async Task Download_Sav_PsppReadsTheMicrodataRowsAndWeights()
+    {
+        await app.SeedAsync(60);
+        await ComputeAsync();
+        var client = await SignedInAsync("en");
+        var csv = (await client.Http.GetStringAsync($"/en/research/{ResultsAppFactory.SurveyId}?handler=Download&format=microdata"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        var sav = Path.Combine(Path.GetTempPath(), $"download-{Guid.NewGuid():N}.sav");
+        await File.WriteAllBytesAsync(sav, await client.Http.GetByteArrayAsync($"/en/research/{ResultsAppFactory.SurveyId}?handler=Download&format=sav"));
+        try
+        {
+            // PSPP (Debian pspp, installed by .ci/run) converts the file back to CSV.
+            var start = new System.Diagnostics.ProcessStartInfo("pspp-convert") { RedirectStandardError = true, ArgumentList = { sav, sav + ".csv" } };
+            using (var pspp = System.Diagnostics.Process.Start(start)!)
+            {
+                await pspp.WaitForExitAsync();
+                Assert.True(pspp.ExitCode == 0, await pspp.StandardError.ReadToEndAsync());
+            }
+            var read = (await File.ReadAllLinesAsync(sav + ".csv")).Select(l => l.Split(',')).ToList();
+            Assert.Equal(csv.Count, read.Count);
+            Assert.Equal(csv.Select(r => r[0]), read.Select(r => r[0]));
+            Assert.Equal(
+                csv.Skip(1).Select(r => r[^1].Length == 0 ? 0 : double.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture)),
+                read.Skip(1).Select(r => r[^1].Trim().Length == 0 ? 0 : double.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        finally
+        {
+            File.Delete(sav);
+            File.Delete(sav + ".csv");
+        }
     }
 
     [Fact]
