@@ -8,6 +8,9 @@ internal static class SurveyReader
 {
     private static readonly string[] RequiredLanguages = ["nl", "en"];
 
+    /// <summary>The last segment of the check-your-answers page's address, so no survey page may have it as its id.</summary>
+    internal const string ReservedPageId = "check";
+
     public static SurveyDefinition? Read(SurveyContext context, YamlNode root)
     {
         var diagnostics = context.Diagnostics;
@@ -162,6 +165,11 @@ internal static class SurveyReader
                 if (!SurveyContext.PageId().IsMatch(id))
                 {
                     map.Error("id", $"page id '{YamlText.Shorten(id)}' may only contain letters, digits, '_' and '-'");
+                }
+                else if (string.Equals(id, ReservedPageId, StringComparison.OrdinalIgnoreCase))
+                {
+                    // The respondent pages use /{lang}/{survey}/{code}/check for "check your answers".
+                    map.Error("id", $"page id '{id}' is reserved for the check-your-answers page; choose another id");
                 }
                 else if (pageIds.TryGetValue(id, out var first))
                 {

@@ -70,6 +70,10 @@ public static class RateLimits
     public const string CodeLookups = "code-lookups";
     public const string AnswerPages = "answer-pages";
 
+    /// <summary>The introduction: a POST starts a survey (<see cref="SurveyStarts"/>); a GET with <c>?code=</c> tells whether
+    /// that draft exists (it offers to continue it), so it is a guess by address and counts like a question page.</summary>
+    public const string Intro = "intro";
+
     public static WebApplicationBuilder AddSurveyRateLimits(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -82,7 +86,13 @@ public static class RateLimits
             {
                 // A sliding window frees permits segment by segment: a segment is the soonest worth retrying.
                 var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-                var rule = policy switch { SurveyStarts => limits.SurveyStarts, CodeLookups => limits.CodeLookups, _ => limits.AnswerPages };
+                var rule = policy switch
+                {
+                    SurveyStarts => limits.SurveyStarts,
+                    Intro when HttpMethods.IsPost(context.HttpContext.Request.Method) => limits.SurveyStarts,
+                    CodeLookups => limits.CodeLookups,
+                    _ => limits.AnswerPages,
+                };
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                     ? (int)Math.Ceiling(retryAfter.TotalSeconds)
                     : rule.WindowSeconds / InMemoryRateLimitStore.Segments(rule);
@@ -92,12 +102,26 @@ public static class RateLimits
             AddPolicy(options, SurveyStarts, limits.SurveyStarts, postsOnly: true);
             AddPolicy(options, CodeLookups, limits.CodeLookups, postsOnly: true);
             AddPolicy(options, AnswerPages, limits.AnswerPages, postsOnly: false);
+            options.AddPolicy(Intro, context =>
+            {
+                var store = context.RequestServices.GetRequiredService<IRateLimitStore>();
+                var client = ClientKey(context.Connection.RemoteIpAddress);
+                if (HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.Get("start:" + client, _ => store.Create(SurveyStarts, client, limits.SurveyStarts));
+                }
+                return context.Request.Query.ContainsKey("code")
+                    ? RateLimitPartition.Get("code:" + client, _ => store.Create(AnswerPages, client, limits.AnswerPages))
+                    : RateLimitPartition.GetNoLimiter("get");
+            });
         });
         builder.Services.Configure<RazorPagesOptions>(options =>
         {
-            Limit(options, "/Respond/Intro", SurveyStarts);
+            // Every page whose address holds a resume code is limited: a guess by address is one request.
+            Limit(options, "/Respond/Intro", Intro);
             Limit(options, "/Respond/Resume", CodeLookups);
             Limit(options, "/Respond/Question", AnswerPages);
+            Limit(options, "/Respond/Check", AnswerPages);
         });
         return builder;
     }

@@ -84,9 +84,17 @@ public sealed partial class ResultsDebounce(TimeProvider time, IOptions<ResultsO
     }
 
     /// <summary>
+    /// Every cell of a snapshot written since disclosure control also hides bases carries this property. A snapshot
+    /// without it was made by the older rule, under which a hidden figure could be worked out from the bases it shows, so
+    /// it is recomputed at the next start.
+    /// </summary>
+    internal const string HiddenBaseFlag = "\"baseSuppressed\"";
+
+    /// <summary>
     /// At start-up: raises the flag for every survey among <paramref name="surveys"/> whose completed responses (current
-    /// version) are not those of its latest snapshot and that has no run queued or running, as if a response had just
-    /// arrived. This is what makes the in-memory flag safe across a crash: the responses database is the record.
+    /// version) are not those of its latest snapshot, or whose latest snapshot predates the disclosure rule for bases
+    /// (<see cref="HiddenBaseFlag"/>), and that has no run queued or running, as if a response had just arrived. This is
+    /// what makes the in-memory flag safe across a crash: the responses database is the record.
     /// </summary>
     public async Task RecoverAsync(SurveyDbContext db, IEnumerable<(string Id, int Version)> surveys, CancellationToken cancellationToken)
     {
@@ -96,10 +104,11 @@ public sealed partial class ResultsDebounce(TimeProvider time, IOptions<ResultsO
         {
             var count = await db.Responses.CountAsync(r => r.SurveyId == id && r.SurveyVersion == version, cancellationToken);
             var latest = await db.ResultSnapshots.AsNoTracking().Where(s => s.SurveyId == id).OrderByDescending(s => s.Id)
-                .Select(s => new { s.SurveyVersion, s.ResponseCount }).FirstOrDefaultAsync(cancellationToken);
+                .Select(s => new { s.SurveyVersion, s.ResponseCount, HasHiddenBases = s.CellsJson.Contains(HiddenBaseFlag) })
+                .FirstOrDefaultAsync(cancellationToken);
             var unfinished = await db.ResultRuns.AnyAsync(
                 r => r.SurveyId == id && (r.State == ResultRunState.Queued || r.State == ResultRunState.Running), cancellationToken);
-            if (count > 0 && !unfinished && (latest is null || latest.SurveyVersion != version || latest.ResponseCount != count))
+            if (count > 0 && !unfinished && (latest is null || latest.SurveyVersion != version || latest.ResponseCount != count || !latest.HasHiddenBases))
             {
                 Arrived(id);
                 LogRecovered(logger, id);

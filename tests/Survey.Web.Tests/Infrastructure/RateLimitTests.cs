@@ -115,4 +115,33 @@ public sealed class RateLimitTests : IClassFixture<RealRateLimitsAppFactory>
             Assert.Equal(limit + 1, sent);
         }
     }
+
+    [Theory]
+    [InlineData("203.0.113.51", "/en/flowtest?code=ABCDE-FGHJK-{0:D5}", HttpStatusCode.OK)]
+    [InlineData("203.0.113.52", "/en/flowtest/ABCDEFGHJK{0:D5}/check", HttpStatusCode.NotFound)]
+    public async Task PageWithCodeInAddress_GuessingCodes_RefusedWith429(string address, string pattern, HttpStatusCode unknown)
+    {
+        var client = Client(address);
+        var limit = Limits.AnswerPages.PermitLimit;
+        HtmlPage? refused = null;
+        var sent = 0;
+        // As above: never refused below the limit; a slow machine may let a few more through as the window slides.
+        while (refused is null && sent < 3 * limit)
+        {
+            var guess = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, sent));
+            sent++;
+            if (guess.Status == HttpStatusCode.TooManyRequests)
+            {
+                refused = guess;
+            }
+            else
+            {
+                Assert.Equal(unknown, guess.Status);
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.Contains("Please wait a moment", refused.Text, StringComparison.Ordinal);
+        Assert.True(sent > limit, $"refused after {sent - 1} requests, below the limit of {limit}");
+    }
 }

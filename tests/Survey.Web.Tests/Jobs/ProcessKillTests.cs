@@ -31,7 +31,7 @@ public sealed class ProcessKillTests : IDisposable
         using var first = await PlatformProcess.StartAsync(database, debounceSeconds: 600);
         var client = new RespondentClient(first.Client());
         var opinions = await client.PostAsync(await client.StartAsync("en", "weighttest"), ("age", "young"), ("gender", "man"), ("nationality", "non_eu"), ("nav", "next"));
-        var done = await client.PostAsync(opinions, ("safe", "yes"), ("nav", "next"));
+        var done = await client.PostAsync(await client.PostAsync(opinions, ("safe", "yes"), ("nav", "next")));
         Assert.EndsWith("/weighttest/done", done.Path, StringComparison.Ordinal);
         first.Kill();
         Assert.Equal(0, await CountAsync(database, db => db.ResultSnapshots.CountAsync()));

@@ -13,11 +13,13 @@ namespace Survey.Web.Tests.Pages.Respond;
 /// </summary>
 public sealed class RetryAfterRestartTests
 {
-    private static async Task<(HtmlPage Last, string Code)> LastPageAsync(RespondentClient client)
+    private static async Task<(HtmlPage Check, string Code)> CheckPageAsync(RespondentClient client)
     {
         var first = await client.StartAsync("en", "flowtest");
         var second = await client.PostAsync(first, ("colour", "red"), ("age", "42"), ("nav", "next"));
-        return (await client.PostAsync(second, ("nav", "next")), first.ResumeCode);
+        var last = await client.PostAsync(second, ("nav", "next"));
+        // Next on the last question page leads to "check your answers", where Send is.
+        return (await client.PostAsync(last, ("nav", "next")), first.ResumeCode);
     }
 
     [Fact]
@@ -29,7 +31,7 @@ public sealed class RetryAfterRestartTests
         await using (var before = new RestartedAppFactory(database))
         {
             var client = RespondentClient.For(before);
-            (last, _) = await LastPageAsync(client);
+            (last, _) = await CheckPageAsync(client);
             Assert.EndsWith("/flowtest/done", (await client.PostAsync(last, ("nav", "submit"))).Path, StringComparison.Ordinal);
         }
         SqliteConnection.ClearAllPools();
@@ -51,7 +53,7 @@ public sealed class RetryAfterRestartTests
         using var temp = new TempDirectory();
         await using var app = new RestartedAppFactory(temp.File("survey.db"));
         var client = RespondentClient.For(app);
-        var (last, code) = await LastPageAsync(client);
+        var (last, code) = await CheckPageAsync(client);
         await client.PostAsync(last, ("nav", "submit"));
 
         var record = app.WithDb(db => db.CompletedCodes.AsNoTracking().Single());
