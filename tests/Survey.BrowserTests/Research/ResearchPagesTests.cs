@@ -86,13 +86,16 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal($"/{language}/research/{SurveyId}", Path(page));
         await nav.AssertHtmlLangAsync();
         Assert.True(await page.Locator("table.results").CountAsync() > 1, "The results page shows no tables.");
-        Assert.True(await page.Locator("svg.chart rect.bar").CountAsync() > 0, "The results page shows no chart bars.");
-        Assert.True(await page.Locator("svg.chart line.ci-line").CountAsync() > 0, "The charts show no intervals.");
+        Assert.True(await page.Locator("div.chart rect.bar").CountAsync() > 0, "The results page shows no chart bars.");
+        Assert.True(await page.Locator("div.chart line.ci-line").CountAsync() > 0, "The charts show no intervals.");
+        Assert.True(await page.Locator("div.chart text.chart-value").CountAsync() > 0, "The chart bars show no values at their ends.");
+        Assert.Equal(["0%", "25%", "50%", "75%", "100%"], await page.Locator("div.chart svg.chart-axis").First.Locator("text").AllTextContentsAsync());
         Assert.True(await page.Locator("td.suppressed").CountAsync() > 0, "No cell is suppressed, though the eu/non_eu groups are small.");
         Assert.All(await page.Locator("td.suppressed").AllInnerTextsAsync(), text => Assert.Equal(language == "nl" ? "verborgen" : "hidden", text.Trim()));
         await axe.CheckAsync(page, "results");
         await Screenshots.SaveAsync(page, $"research-results-{language}");
         await AssertReflowsAt320Async(page, $"research-results-{language}-320");
+        await AssertChartsReadableAt320Async(page);
 
         // A second split (nationality group within each district) and one question, through the form (a plain GET).
         await page.SelectOptionAsync("#then", "district");
@@ -101,7 +104,7 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal("district", await page.Locator("#then").InputValueAsync());
         Assert.Equal(1, await page.Locator("section.result").CountAsync());
         Assert.True(await page.Locator("th[scope=rowgroup]").CountAsync() >= 10, "The table has no section per district.");
-        Assert.Equal(0, await page.Locator("svg.chart").CountAsync());
+        Assert.Equal(0, await page.Locator("div.chart").CountAsync());
         Assert.Contains("then=district", await page.Locator("ul.downloads a").First.GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
         await axe.CheckAsync(page, "results within districts");
         await Screenshots.SaveAsync(page, $"research-results-district-{language}");
@@ -115,6 +118,47 @@ public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper
     }
 
     private static string Path(IPage page) => new Uri(page.Url).AbsolutePath;
+
+    /// <summary>
+    /// At 320 CSS px every chart text (axis ticks, values, group and answer labels, legend) is drawn at least 12 px high
+    /// (the rendered height, so a chart scaled down as a whole fails), and every group label is its column's heading in
+    /// full: never cut, never clipped.
+    /// </summary>
+    private static async Task AssertChartsReadableAt320Async(IPage page)
+    {
+        await page.SetViewportSizeAsync(320, 800);
+        var small = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('div.chart text, div.chart .chart-label, div.chart .chart-row, div.chart .chart-legend')]
+                .filter(e => e.textContent.trim() !== '')
+                .map(e => {
+                    const r = e.getBoundingClientRect();
+                    const px = parseFloat(getComputedStyle(e).fontSize);
+                    const svg = e.closest('svg');
+                    const scale = svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+                    return [e.textContent.trim(), px * scale, r.height];
+                })
+                .filter(([, size, height]) => size < 12 || height < 12)
+                .slice(0, 8).map(([text, size, height]) => `${text}: ${size.toFixed(1)} px font, ${height.toFixed(1)} px high`)
+            """);
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('section.result')].flatMap(section => {
+                const headings = [...section.querySelectorAll('table.results thead th')].slice(1).map(th => th.textContent.trim());
+                return [...section.querySelectorAll('div.chart .chart-line:not(.chart-axis-line) .chart-label')]
+                    .filter((label, i) => label.textContent.trim() !== headings[i % headings.length]
+                        || label.scrollWidth > label.clientWidth + 0.5
+                        || label.getBoundingClientRect().right > window.innerWidth + 0.5)
+                    .map(label => label.textContent.trim());
+            }).slice(0, 8)
+            """);
+        var labels = await page.Locator("div.chart .chart-label").CountAsync();
+        var language = await page.EvaluateAsync<string>("() => document.documentElement.lang");
+        await page.Locator("section.result").First.ScreenshotAsync(new() { Path = System.IO.Path.Combine(Screenshots.Folder, $"research-chart-{language}-320.png") });
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.Locator("section.result").First.ScreenshotAsync(new() { Path = System.IO.Path.Combine(Screenshots.Folder, $"research-chart-{language}-1280.png") });
+        Assert.True(labels > 0, "The charts show no group labels.");
+        Assert.True(small.Length == 0, $"Chart text below 12 px at 320 px: {string.Join("; ", small)}");
+        Assert.True(cut.Length == 0, $"Chart group labels cut or clipped at 320 px: {string.Join("; ", cut)}");
+    }
 
     /// <summary>WCAG 1.4.10: at 320 CSS px (a phone, or 1280 px at 400%) the page itself does not scroll sideways.</summary>
     private static async Task AssertReflowsAt320Async(IPage page, string screenshot)

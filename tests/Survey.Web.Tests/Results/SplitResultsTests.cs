@@ -123,7 +123,7 @@ public sealed class SplitResultsTests(SplitSurveysAppFactory app) : IClassFixtur
         Assert.Contains("<th scope=\"col\">German</th>", page.Html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"rowgroup\" colspan=\"7\">North</th>", page.Html, StringComparison.Ordinal);
         Assert.Contains("<option value=\"nationality_detail\" selected=\"selected\">Nationality (detailed)</option>", page.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<svg class=\"chart\"", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<div class=\"chart\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("&amp;by=nationality_detail&amp;then=district", page.Html, StringComparison.Ordinal);
         Assert.Contains("95%, Korn–Graubard method", page.Text, StringComparison.Ordinal);
 
@@ -131,7 +131,7 @@ public sealed class SplitResultsTests(SplitSurveysAppFactory app) : IClassFixtur
 
         Assert.Contains("<option value=\"nationality_group\" selected=\"selected\">Dutch, EU, non-EU</option>", single.Html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">Other EU country</th>", single.Html, StringComparison.Ordinal);
-        Assert.Contains("<svg class=\"chart\"", single.Html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"chart\"", single.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("scope=\"rowgroup\"", single.Html, StringComparison.Ordinal);
     }
 

@@ -22,13 +22,6 @@ public static class Format
     /// <summary>A proportion as a percentage with one decimal.</summary>
     public static string Percent(double value) => (value * 100).ToString("0.0", CultureInfo.CurrentCulture) + "%";
 
-    /// <summary>The text cut to at most <paramref name="length"/> characters, with an ellipsis when cut (chart labels have a fixed width).</summary>
-    public static string Shorten(string text, int length)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1).TrimEnd(), "…");
-    }
-
     /// <summary>State, progress, attempt and error of a run, in words.</summary>
     public static string Run(IStringLocalizer l, ResultRun run)
     {

@@ -107,6 +107,24 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
         return Redirect($"/{LocalizationExtensions.CurrentLanguage()}/research/{survey.Id}?requested=true");
     }
 
+    /// <summary>
+    /// The chart axis: 0%, 25%, 50%, 75%, 100% for proportions; for means 0 and round steps (1, 2 or 5 times a power of
+    /// ten, four or five of them) up to the first tick at or above the largest interval end. The last tick is the axis end.
+    /// </summary>
+    public static IReadOnlyList<double> AxisTicks(Table table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (!table.Numeric)
+        {
+            return [0, 0.25, 0.5, 0.75, 1];
+        }
+        var rough = table.Scale / 4;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = new[] { 1.0, 2, 2.5, 5, 10 }.Select(m => m * power).First(s => s >= rough * 0.999);
+        var count = (int)Math.Ceiling(table.Scale / step - 1e-9);
+        return [.. Enumerable.Range(0, Math.Max(1, count) + 1).Select(i => Math.Round(i * step, 10))];
+    }
+
     /// <summary>A column of a table: a group code (<c>all</c> or a group of the split) and its label.</summary>
     public sealed record Column(string Group, string Label);
 

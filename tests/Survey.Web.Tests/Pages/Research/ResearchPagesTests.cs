@@ -111,7 +111,7 @@ public sealed partial class ResearchPagesTests(ResultsAppFactory app)
         Assert.Contains("<table class=\"results\" aria-labelledby=\"t-safe-h\">", page.Html, StringComparison.Ordinal);
         Assert.Contains("<h3 id=\"t-grid-parks-h\">Eens? &#x2013; Parken</h3>", page.Html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"col\">Buiten de EU</th>", page.Html, StringComparison.Ordinal);
-        Assert.Contains("<svg class=\"chart\" role=\"img\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"chart\" role=\"img\"", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", page.Html, StringComparison.Ordinal);
         Assert.Equal(suppressed, SuppressedCellPattern().Count(page.Html));
         Assert.True(page.Contains("Rao-Scott-toets"));
