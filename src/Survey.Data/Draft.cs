@@ -32,4 +32,10 @@ public sealed class Draft
     /// of two posts based on the same version only the first is written.
     /// </summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// The invitation (mailed link or letter code) this draft was started from, or null for an open link. Used once, at
+    /// completion, to mark the invitation answered; the response never gets it.
+    /// </summary>
+    public long? InvitationId { get; set; }
 }

@@ -4,7 +4,8 @@ namespace Survey.Data;
 
 /// <summary>
 /// The platform's storage: drafts in progress and completed anonymous responses (the respondent flow), and the runs and
-/// snapshots of weighted results (researcher side, linked to a survey only).
+/// snapshots of weighted results (researcher side, linked to a survey only); the panel, its invitation waves, register
+/// samples and the mail outbox (contact data, never linked to a response).
 /// </summary>
 public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
 {
@@ -21,6 +22,18 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     public DbSet<ResearcherAccount> Researchers => Set<ResearcherAccount>();
 
     public DbSet<CompletedCode> CompletedCodes => Set<CompletedCode>();
+
+    public DbSet<PanelMember> PanelMembers => Set<PanelMember>();
+
+    public DbSet<Wave> Waves => Set<Wave>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<SampleFrame> SampleFrames => Set<SampleFrame>();
+
+    public DbSet<FrameUnit> FrameUnits => Set<FrameUnit>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -16,5 +16,6 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         builder.Property(d => d.ReachedPages);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.UpdatedOn);
+        builder.HasIndex(d => d.InvitationId);
     }
 }

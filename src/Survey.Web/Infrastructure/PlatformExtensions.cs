@@ -13,6 +13,8 @@ public static class PlatformExtensions
         var options = builder.Configuration.GetSection(SurveyPlatformOptions.Section).Get<SurveyPlatformOptions>() ?? new SurveyPlatformOptions();
         var path = options.Resolve(builder.Environment.ContentRootPath, options.DatabasePath);
         builder.Services.AddSurveyData($"Data Source={path}");
+        // The key personal links and letter codes are derived from (never stored), beside the database.
+        builder.Services.AddSingleton(_ => PersonalTokens.LoadOrCreate(PersonalTokens.KeyPathFor(path)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CivilDate>();
         return builder;

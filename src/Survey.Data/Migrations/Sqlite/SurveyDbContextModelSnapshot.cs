@@ -7,17 +7,20 @@ namespace Survey.Data.Migrations.Sqlite;
 // current model on Migrate (PendingModelChangesWarning) and a test asserts HasPendingModelChanges() is false,
 // so a model change without a migration (and an updated snapshot) fails the build's tests.
 [DbContext(typeof(SurveyDbContext))]
-public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
+public sealed partial class SurveyDbContextModelSnapshot : ModelSnapshot
 {
-    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true, includeCompletedCodes: true, includeResearcherSessions: true);
+    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true, includeCompletedCodes: true, includeResearcherSessions: true, includePanel: true);
 
     /// <summary>
     /// The model after the Results migration; with <paramref name="includeResearchers"/> after the Researchers one; with
     /// <paramref name="includeSnapshotWeights"/> too after the SnapshotWeights one; with <paramref name="includeCompletedCodes"/>
     /// too after the CompletedCodes one (the current model).
     /// </summary>
-    /// <remarks>With <paramref name="includeResearcherSessions"/> after the ResearcherSessions one (role, security stamp).</remarks>
-    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false, bool includeCompletedCodes = false, bool includeResearcherSessions = false)
+    /// <remarks>
+    /// With <paramref name="includeResearcherSessions"/> after the ResearcherSessions one (role, security stamp); with
+    /// <paramref name="includePanel"/> after the Panel one (members, waves, invitations, outbox, sample frames).
+    /// </remarks>
+    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false, bool includeCompletedCodes = false, bool includeResearcherSessions = false, bool includePanel = false)
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
@@ -43,6 +46,11 @@ public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
             b.Property<int>("SurveyVersion").HasColumnType("INTEGER");
             b.Property<DateOnly>("UpdatedOn").HasColumnType("TEXT");
             b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
+            if (includePanel)
+            {
+                b.Property<long?>("InvitationId").HasColumnType("INTEGER");
+                b.HasIndex("InvitationId");
+            }
             b.HasKey("Token");
             b.HasIndex("UpdatedOn");
             b.ToTable("Drafts");
@@ -150,5 +158,10 @@ public sealed class SurveyDbContextModelSnapshot : ModelSnapshot
         });
 
         modelBuilder.Entity("Survey.Data.SurveyResponse", b => b.Navigation("Answers"));
+
+        if (includePanel)
+        {
+            BuildPanelModel(modelBuilder);
+        }
     }
 }

@@ -59,7 +59,8 @@ public sealed class IntroModel(SurveyLibrary library, SurveyDbContext db, CivilD
 
     public static class Handler
     {
-        public static async Task<Draft> StartAsync(SurveyDbContext db, SurveyDefinition survey, LanguageTag language, DateOnly today, CancellationToken cancellationToken)
+        /// <param name="invitationId">The invitation a personal link or letter code started this draft from, if any.</param>
+        public static async Task<Draft> StartAsync(SurveyDbContext db, SurveyDefinition survey, LanguageTag language, DateOnly today, CancellationToken cancellationToken, long? invitationId = null)
         {
             var draft = new Draft
             {
@@ -71,6 +72,7 @@ public sealed class IntroModel(SurveyLibrary library, SurveyDbContext db, CivilD
                 ReachedPages = "[]",
                 StartedOn = today,
                 UpdatedOn = today,
+                InvitationId = invitationId,
             };
             DraftAnswers.Reach(draft, survey.Pages[0].Id);
             db.Drafts.Add(draft);

@@ -258,6 +258,9 @@ public sealed partial class QuestionModel(
             db.Responses.Add(response);
             db.Drafts.Remove(draft);
             db.CompletedCodes.Add(CompletedCodes.For(draft.Token, today));
+            // Started from an invitation: mark it answered (the day only) in the same transaction, so reminders stop. The
+            // response gets nothing of it.
+            await Invitations.MarkAnsweredAsync(db, draft.InvitationId, today, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
