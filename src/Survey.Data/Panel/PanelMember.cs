@@ -48,4 +48,6 @@ public enum PanelMemberStatus
 {
     Pending = 0,
     Active = 1,
+    /// <summary>Unsubscribed from mail (one click or the self-service page): kept, but never mailed or invited.</summary>
+    Unsubscribed = 2,
 }

@@ -14,6 +14,12 @@ public sealed class SurveyPlatformOptions
     /// <summary>The SQLite database file (created on first start).</summary>
     public string DatabasePath { get; set; } = "../../data/survey.db";
 
+    /// <summary>
+    /// The address residents reach the platform at, without a trailing slash: personal links in mails, and the survey
+    /// address and QR code on letters, are built from it.
+    /// </summary>
+    public string PublicUrl { get; set; } = "http://localhost:5000";
+
     /// <summary>Unfinished answers are deleted after this many days without change.</summary>
     public int DraftRetentionDays { get; set; } = 30;
 
