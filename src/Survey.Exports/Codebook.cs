@@ -1,4 +1,5 @@
 using Survey.Definitions.Model;
+using Survey.Definitions.QuestionTypes.Date;
 using Survey.Definitions.QuestionTypes.Matrix;
 using Survey.Definitions.QuestionTypes.Rating;
 
@@ -23,7 +24,7 @@ public sealed record CodebookCode(string Code, Label Label, bool DontKnow);
 /// <param name="Name">Column name: <c>q</c>, <c>q.item</c> (matrix) or <c>q.option</c> (multiple choice).</param>
 /// <param name="QuestionId">The question the column comes from.</param>
 /// <param name="Item">The matrix item or multiple-choice option, or null for a whole question.</param>
-/// <param name="Type">The question type (<c>single</c>, <c>matrix</c>, …).</param>
+/// <param name="Type">The question type (<c>single</c>, <c>matrix</c>, …), or <c>month</c> for a date question that asks only the month and year (values <c>yyyy-mm</c>).</param>
 /// <param name="Label">Question text, followed by the item or option text when there is one.</param>
 /// <param name="Codes">The codes with their labels; empty for numbers without extra codes, text and dates.</param>
 /// <param name="DontKnow">True for the column of a multiple-choice option that is itself don't-know.</param>
@@ -54,6 +55,9 @@ public sealed class Codebook
     /// <summary>The last microdata column: the calibrated weight.</summary>
     public const string WeightColumn = "weight";
 
+    /// <summary>The type of a date question with <c>precision: month</c>: values are <c>yyyy-mm</c>, not days.</summary>
+    public const string MonthType = "month";
+
     /// <summary>The type of a <c>q_other</c> column: the free text typed with an "other, namely" option.</summary>
     public const string OtherTextType = "other_text";
 
@@ -66,6 +70,10 @@ public sealed class Codebook
     private static readonly Label OpenAnswerNote = new(
         "Open antwoord zoals getypt: kan iemand herkenbaar maken. Niet in de kruistabellen; controleer en codeer het voordat u het deelt of publiceert.",
         "Open answer as typed: it can identify a person. Not in the crosstabs; check and recode it before you share or publish it.");
+
+    private static readonly Label MonthNote = new(
+        "Alleen maand en jaar gevraagd: jjjj-mm (2024-03 is maart 2024).",
+        "Only the month and year were asked: yyyy-mm (2024-03 is March 2024).");
 
     private static readonly CodebookVariable ResponseId = new(
         ResponseIdColumn, string.Empty, null, "id", new Label("Respons-id", "Response id"), [],
@@ -129,6 +137,9 @@ public sealed class Codebook
                     break;
                 case RatingSettings rating:
                     variables.Add(new CodebookVariable(q.Id, q.Id, null, q.Type, text, RatingCodes(rating)));
+                    break;
+                case DateSettings { MonthOnly: true }:
+                    variables.Add(new CodebookVariable(q.Id, q.Id, null, MonthType, text, [], Note: MonthNote));
                     break;
                 case var settings when q.Type is "text" or "textarea":
                     variables.Add(new CodebookVariable(q.Id, q.Id, null, q.Type, text, Codes(settings.Options), Note: OpenAnswerNote));

@@ -7,7 +7,7 @@ namespace Survey.Exports;
 /// <summary>
 /// The microdata as a Stata file, format 118 (Stata 14 and later, UTF-8, little-endian) as Stata's "dta" documentation
 /// describes it: header (data label, timestamp), map, variable types (double for numbers and codes, str# for text up to
-/// 2045 bytes, strL above), names, formats (<c>%td</c> for dates), value label names, variable labels, characteristics (the
+/// 2045 bytes, strL above), names, formats (<c>%td</c> for dates, <c>%tm</c> for months), value label names, variable labels, characteristics (the
 /// notes: the file's notes on method and suppression, per variable the other language's label and value labels, the
 /// original codes and the column's note), the data, the strLs and the value labels. Streamed: the rows are read once to
 /// measure, once to write the data and once for long texts; the map is filled in at the end (the stream must seek).
@@ -91,7 +91,12 @@ public static class DtaWriter
                     }
                     else if (variables[i].Number(value) is { } x)
                     {
-                        output.Write(variables[i].Kind == StatKind.Date ? x + StataEpochDays : x);
+                        output.Write(variables[i].Kind switch
+                        {
+                            StatKind.Date => x + StataEpochDays,
+                            StatKind.Month => StataMonth(x),
+                            _ => x,
+                        });
                     }
                     else
                     {
@@ -145,11 +150,19 @@ public static class DtaWriter
         return SavNames.Unique(valid, 32, StringComparer.Ordinal);
     }
 
+    /// <summary>Stata's monthly date (months since January 1960) of the month whose first day is <paramref name="daysSince1970"/>.</summary>
+    private static double StataMonth(double daysSince1970)
+    {
+        var day = DateOnly.FromDateTime(DateTime.UnixEpoch).AddDays((int)daysSince1970);
+        return ((day.Year - 1960) * 12) + day.Month - 1;
+    }
+
     private static string Format(StatVariable v, ushort type) => type switch
     {
         StrL => "%9s",
         not Double => string.Create(CultureInfo.InvariantCulture, $"%-{Math.Min((int)type, 2045)}s"),
         _ when v.Kind == StatKind.Date => "%td",
+        _ when v.Kind == StatKind.Month => "%tm",
         _ when v.Decimals > 0 => string.Create(CultureInfo.InvariantCulture, $"%12.{v.Decimals}f"),
         _ => "%10.0g",
     };

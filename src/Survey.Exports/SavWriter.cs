@@ -78,7 +78,7 @@ public static class SavWriter
                 else
                 {
                     var number = variables[v].Number(value);
-                    output.Write(number is not { } x ? SysMis : variables[v].Kind == StatKind.Date ? (x + SpssEpochDays) * 86400 : x);
+                    output.Write(number is not { } x ? SysMis : variables[v].Kind is StatKind.Date or StatKind.Month ? (x + SpssEpochDays) * 86400 : x);
                 }
             }
         }
@@ -167,11 +167,12 @@ public static class SavWriter
         }
     }
 
-    /// <summary>Print/write format: A for text, DATE11 for days, F with the variable's decimals otherwise.</summary>
+    /// <summary>Print/write format: A for text, DATE11 for days, MOYR8 for months (<c>MAR 2024</c>), F with the variable's decimals otherwise.</summary>
     private static int Format(StatVariable v, int width) => v.Kind switch
     {
         StatKind.Text => (1 << 16) | (width << 8),
         StatKind.Date => (20 << 16) | (11 << 8),
+        StatKind.Month => (28 << 16) | (8 << 8),
         _ => (5 << 16) | ((v.Decimals == 0 ? 8 : 12) << 8) | v.Decimals,
     };
 
@@ -217,7 +218,7 @@ public static class SavWriter
 
     private static int[] Display(StatVariable v) => v.Kind == StatKind.Text
         ? [(int)StatMeasure.Nominal, Math.Clamp(v.TextBytes, 8, 40), 0]
-        : [(int)v.Measure, v.Kind == StatKind.Date ? 11 : 10, 1];
+        : [(int)v.Measure, v.Kind switch { StatKind.Date => 11, StatKind.Month => 8, _ => 10 }, 1];
 
     /// <summary>label_nl/label_en (full), value_labels_nl/en and codes (code=number) when the codes were renumbered, note_nl/en.</summary>
     private static string Attributes(StatVariable v, string name, LanguageTag language, LanguageTag other)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Survey.Definitions.Answers;
 using Survey.Definitions.Model;
 
 namespace Survey.Exports;
@@ -12,6 +13,9 @@ public enum StatKind
 
     /// <summary>A day: <c>yyyy-mm-dd</c> in the CSV, a date in SPSS and Stata.</summary>
     Date,
+
+    /// <summary>A month of a year: <c>yyyy-mm</c> in the CSV, a date shown as month and year in SPSS (<c>MOYR</c>), a monthly date in Stata (<c>%tm</c>).</summary>
+    Month,
 
     /// <summary>Text (open answers, "other, namely", the response id).</summary>
     Text,
@@ -63,7 +67,10 @@ public sealed class StatVariable
     /// <summary>Decimals to display: 0 for codes, years and whole numbers, otherwise up to 6.</summary>
     public int Decimals { get; internal set; }
 
-    /// <summary>The number for a CSV value (a code's number, the parsed number, days since 1970-01-01 for a date), or null.</summary>
+    /// <summary>
+    /// The number for a CSV value (a code's number, the parsed number, days since 1970-01-01 for a date, and for a month
+    /// the days since 1970-01-01 of its first day), or null.
+    /// </summary>
     public double? Number(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -79,6 +86,12 @@ public sealed class StatVariable
             return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                 ? day.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber
                 : throw new FormatException($"'{value}' in column {Source.Name} is not a yyyy-mm-dd date.");
+        }
+        if (Kind == StatKind.Month)
+        {
+            return YearMonth.TryParse(value, out var month)
+                ? month.FirstDay.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber
+                : throw new FormatException($"'{value}' in column {Source.Name} is not a yyyy-mm month.");
         }
         return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number
@@ -147,6 +160,7 @@ public static class StatVariables
     private static StatKind KindOf(CodebookVariable c) => c.Type switch
     {
         "date" => StatKind.Date,
+        Codebook.MonthType => StatKind.Month,
         "id" => StatKind.Text,
         _ when c.IsText => StatKind.Text,
         _ => StatKind.Numeric,
@@ -155,7 +169,7 @@ public static class StatVariables
     private static StatMeasure MeasureOf(CodebookVariable c) => c.Type switch
     {
         "rating" or "matrix" => StatMeasure.Ordinal,
-        "number" or "year" or "date" or "weight" => StatMeasure.Scale,
+        "number" or "year" or "date" or Codebook.MonthType or "weight" => StatMeasure.Scale,
         _ => StatMeasure.Nominal,
     };
 
@@ -173,7 +187,7 @@ public static class StatVariables
                 used.Add(n);
             }
         }
-        var numbers = c.Type is "number" or "year" or "date";
+        var numbers = c.Type is "number" or "year" or "date" or Codebook.MonthType;
         var next = 1d;
         var nextMissing = numbers ? Math.Min(-1, Math.Floor(double.IsFinite(minimum) ? minimum : 0) - 1) : Top(used);
         var labels = new List<StatValueLabel>();

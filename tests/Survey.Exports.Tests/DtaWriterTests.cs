@@ -9,7 +9,7 @@ public sealed class DtaWriterTests : IDisposable
     private static readonly string[] Names =
     [
         "response_id", "district", "district_other", StatFixture.LongId[..32], "safety_day_time", "channels_web", "channels_phone",
-        "age", "moved_in", "visit", "nobody", "remarks", "weight",
+        "age", "moved_in", "visit", "nobody", "remarks", "arrived", "weight",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("dta-").FullName;
@@ -35,6 +35,9 @@ public sealed class DtaWriterTests : IDisposable
         StatFileAssert.MatchesMicrodata(file, Names, Codebook.For(StatFixture.Survey()), StatFixture.Microdata(), tag, StatFileAssert.DtaLabel);
         Assert.Equal(tag == LanguageTag.Dutch ? "Stadspeiling é" : "City poll é", file.Label);
         Assert.Equal("Date", file.Variables["visit"].Class);
+        // A month (precision: month) is a Stata monthly date: 2024-03 is 2024m3 = 770, 1959-12 is -1.
+        Assert.Equal("%tm", file.Variables["arrived"].Format);
+        Assert.Equal(["770", "NA", "-1", "NA", "NA"], file.Values["arrived"]);
         Assert.Equal(["1", "3", "99", "98", "2"], file.Values["district"]);
     }
 

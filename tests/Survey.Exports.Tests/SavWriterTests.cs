@@ -9,7 +9,7 @@ public sealed class SavWriterTests : IDisposable
     private static readonly string[] Names =
     [
         "response_id", "district", "district_other", StatFixture.LongId[..64], "safety.day_time", "channels.web", "channels.phone",
-        "age", "moved_in", "visit", "nobody", "remarks", "weight",
+        "age", "moved_in", "visit", "nobody", "remarks", "arrived", "weight",
     ];
 
     private readonly string _folder = Directory.CreateTempSubdirectory("sav-").FullName;
@@ -37,6 +37,7 @@ public sealed class SavWriterTests : IDisposable
         Assert.Equal(StatFixture.LongText, file.Values["remarks"][1]);
         Assert.Equal("Ёлка, مدينة", file.Values["district_other"][1]);
         Assert.Equal("Date", file.Variables["visit"].Class);
+        Assert.Equal("MOYR8", file.Variables["arrived"].Format);
     }
 
     [Fact]
@@ -66,6 +67,7 @@ public sealed class SavWriterTests : IDisposable
         Assert.Contains("safety.day_time,5,[safety.day-time] Voelt u zich veilig?: Overdag,Ordinal,Input,10,Right,F8.0,F8.0,", lines);
         Assert.Contains("visit,10,Wanneer was uw laatste bezoek?,Scale,Input,11,Right,DATE11,DATE11,", lines);
         Assert.Contains("remarks,12,Opmerkingen,Nominal,Input,40,Left,A665,A665,", lines);
+        Assert.Contains("arrived,13,Wanneer kwam u hier wonen?,Scale,Input,8,Right,MOYR8,MOYR8,", lines);
         Assert.Contains(",label_en,Which part do you live in?", lines);
         Assert.Contains(",value_labels_en[4],99=Don't know", lines);
         Assert.Contains("In welk deel woont u?,codes[1],noord=1", lines);
@@ -76,9 +78,11 @@ public sealed class SavWriterTests : IDisposable
     {
         var csv = ExternalReaders.PsppCsv(Write(LanguageTag.Dutch), labels: true).ReplaceLineEndings("\n").Split('\n');
         Assert.Equal(string.Join(',', Names), csv[0]);
-        Assert.StartsWith("00000000-0000-4000-8000-000000000001,Noord,,5 = Uitstekend,Ja,Gekozen,Niet gekozen,34,1999,03/01/2025, ,\"Meer groen, 'graag' \"\"nu\"\"\",12.5", csv[1], StringComparison.Ordinal);
-        Assert.StartsWith("00000000-0000-4000-8000-000000000002,\"Anders, namelijk\",\"Ёлка, مدينة\",Weet ik niet,Nee,Niet gekozen,Gekozen,Zeg ik liever niet, , , ," + StatFixture.LongText + ",0.333333", csv[2], StringComparison.Ordinal);
+        Assert.StartsWith("00000000-0000-4000-8000-000000000001,Noord,,5 = Uitstekend,Ja,Gekozen,Niet gekozen,34,1999,03/01/2025, ,\"Meer groen, 'graag' \"\"nu\"\"\",03/01/2024,12.5", csv[1], StringComparison.Ordinal);
+        Assert.StartsWith("00000000-0000-4000-8000-000000000002,\"Anders, namelijk\",\"Ёлка, مدينة\",Weet ik niet,Nee,Niet gekozen,Gekozen,Zeg ik liever niet, , , ," + StatFixture.LongText + ", ,0.333333", csv[2], StringComparison.Ordinal);
         Assert.StartsWith("00000000-0000-4000-8000-000000000004,Geen antwoord,, ,", csv[4], StringComparison.Ordinal);
+        // pspp-convert writes every date as mm/dd/yyyy; a month is its first day (shown MAR 2024 in PSPP and SPSS: MOYR8).
+        Assert.EndsWith(",12/01/1959,7", csv[3], StringComparison.Ordinal);
     }
 
     [Fact]

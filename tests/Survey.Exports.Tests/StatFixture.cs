@@ -6,7 +6,7 @@ namespace Survey.Exports.Tests;
 
 /// <summary>
 /// Microdata built to test SPSS and Stata files: codes that are words and numbers, don't-know codes, a rating, a matrix
-/// with an item code SPSS cannot use, multiple choice, a number with an extra code, a year, a date, an "other, namely"
+/// with an item code SPSS cannot use, multiple choice, a number with an extra code, a year, a date, a month (precision: month), an "other, namely"
 /// text in Cyrillic and Arabic, a text over 255 bytes, a long question id, a question nobody answered, an unweighted row.
 /// </summary>
 internal static class StatFixture
@@ -78,6 +78,10 @@ internal static class StatFixture
               - id: remarks
                 type: textarea
                 text: { nl: Opmerkingen, en: Remarks }
+              - id: arrived
+                type: date
+                precision: month
+                text: { nl: Wanneer kwam u hier wonen?, en: When did you come to live here? }
         """;
 
     public static SurveyDefinition Survey()
@@ -95,10 +99,10 @@ internal static class StatFixture
             values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
         return new Microdata([
             new MicrodataRow(Id(1), Row(("district", "noord"), (LongId, "5"), ("safety.day-time", "1"), ("channels.web", "1"), ("channels.phone", "0"),
-                ("age", "34"), ("moved_in", "1999"), ("visit", "2025-03-01"), ("remarks", "Meer groen, 'graag' \"nu\"")), 12.5),
+                ("age", "34"), ("moved_in", "1999"), ("visit", "2025-03-01"), ("remarks", "Meer groen, 'graag' \"nu\""), ("arrived", "2024-03")), 12.5),
             new MicrodataRow(Id(2), Row(("district", "other"), ("district_other", "Ёлка, مدينة"), (LongId, "dk"), ("safety.day-time", "2"),
                 ("channels.web", "0"), ("channels.phone", "1"), ("age", "na"), ("remarks", LongText)), 0.333333),
-            new MicrodataRow(Id(3), Row(("district", "dk"), (LongId, "1"), ("age", "101.5"), ("visit", "1960-01-01")), 7),
+            new MicrodataRow(Id(3), Row(("district", "dk"), (LongId, "1"), ("age", "101.5"), ("visit", "1960-01-01"), ("arrived", "1959-12")), 7),
             new MicrodataRow(Id(4), Row(("district", "na")), null),
             new MicrodataRow(Id(5), Row(("district", "zuid"), ("remarks", "Łódź über café")), 2),
         ]);

@@ -43,6 +43,7 @@ public sealed class QuestionMessages(IStringLocalizer localizer)
         Survey.Definitions.QuestionTypes.Number.NumberSettings => localizer["validation.required_number"],
         Survey.Definitions.QuestionTypes.Text.TextSettings => localizer["validation.required_text"],
         Survey.Definitions.QuestionTypes.Date.DateSettings { YearOnly: true } => localizer["validation.required_year"],
+        Survey.Definitions.QuestionTypes.Date.DateSettings { MonthOnly: true } => localizer["validation.required_month"],
         Survey.Definitions.QuestionTypes.Date.DateSettings => localizer["validation.required_date"],
         _ when question.Type == "multiple" => localizer["validation.required_multiple"],
         Survey.Definitions.QuestionTypes.Choice.ChoiceSettings => localizer["validation.required_choice"],

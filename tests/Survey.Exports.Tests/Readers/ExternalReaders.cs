@@ -10,7 +10,7 @@ namespace Survey.Exports.Tests.Readers;
 /// </summary>
 internal static class ExternalReaders
 {
-    /// <summary>What haven read: the file label, and per variable its label, class, value labels, missing values and values.</summary>
+    /// <summary>What haven read: the file label, and per variable its label, class, display format, value labels, missing values and values.</summary>
     public static HavenFile Haven(string path)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Readers", "read_stat.R");
@@ -66,7 +66,7 @@ internal static class ExternalReaders
 /// <summary>The facts <c>read_stat.R</c> printed.</summary>
 internal sealed record HavenFile(
     string Label,
-    IReadOnlyDictionary<string, (string Label, string Class)> Variables,
+    IReadOnlyDictionary<string, (string Label, string Class, string Format)> Variables,
     ILookup<string, (string Value, string Label)> ValueLabels,
     ILookup<string, string> MissingValues,
     IReadOnlyDictionary<string, (string Low, string High)> MissingRanges,
@@ -82,7 +82,7 @@ internal sealed record HavenFile(
         }
         return new HavenFile(
             fields.Single(f => f[0] == "FILE")[1],
-            fields.Where(f => f[0] == "VAR").ToDictionary(f => f[1], f => (f[2], f[3]), StringComparer.Ordinal),
+            fields.Where(f => f[0] == "VAR").ToDictionary(f => f[1], f => (f[2], f[3], f.Length > 4 ? f[4] : string.Empty), StringComparer.Ordinal),
             fields.Where(f => f[0] == "LABEL").ToLookup(f => f[1], f => (f[2], f[3]), StringComparer.Ordinal),
             fields.Where(f => f[0] == "NA").ToLookup(f => f[1], f => f[2], StringComparer.Ordinal),
             fields.Where(f => f[0] == "NARANGE").ToDictionary(f => f[1], f => (f[2], f[3]), StringComparer.Ordinal),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Survey.Definitions.Answers;
 using Survey.Definitions.Model;
 
 namespace Survey.Exports.Tests.Readers;
@@ -39,6 +40,16 @@ internal static class StatFileAssert
                 else if (column.Type == "date")
                 {
                     Assert.Equal(csv, read);
+                }
+                else if (column.Type == Codebook.MonthType)
+                {
+                    // A month as each program counts it: Stata's %tm in months since January 1960, SPSS's MOYR as the
+                    // seconds since 14 October 1582 of the month's first day.
+                    Assert.True(YearMonth.TryParse(csv, out var month), $"{where}: '{csv}' is not yyyy-mm");
+                    var expected = file.Variables[name].Format == "%tm"
+                        ? ((month.Year - 1960) * 12) + month.Month - 1
+                        : (month.FirstDay.DayNumber - new DateOnly(1582, 10, 14).DayNumber) * 86400d;
+                    Assert.Equal(expected, double.Parse(read, CultureInfo.InvariantCulture));
                 }
                 else
                 {

@@ -1,5 +1,5 @@
 # Prints what R haven reads from a .sav or .dta file, one fact per line, tab-separated, UTF-8:
-# FILE label | VAR name label class | LABEL name value label | NA name value | NARANGE name low high | VALUE name row value
+# FILE label | VAR name label class format | LABEL name value label | NA name value | NARANGE name low high | VALUE name row value
 args <- commandArgs(trailingOnly = TRUE)
 path <- args[1]
 out <- file(args[2], open = "w", encoding = "UTF-8")
@@ -12,7 +12,8 @@ put("FILE", esc(if (is.null(file_label)) "" else file_label))
 for (n in names(d)) {
   x <- d[[n]]
   lab <- attr(x, "label")
-  put("VAR", n, esc(if (is.null(lab)) "" else lab), class(x)[1])
+  fmt <- attr(x, if (grepl("\\.sav$", path)) "format.spss" else "format.stata")
+  put("VAR", n, esc(if (is.null(lab)) "" else lab), class(x)[1], if (is.null(fmt)) "" else fmt)
   labs <- attr(x, "labels")
   if (!is.null(labs)) for (i in seq_along(labs)) put("LABEL", n, num(unname(labs[[i]])), esc(names(labs)[i]))
   for (v in attr(x, "na_values")) put("NA", n, num(v))

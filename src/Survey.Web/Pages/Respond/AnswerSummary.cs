@@ -7,7 +7,7 @@ using Survey.Definitions.QuestionTypes.Number;
 
 namespace Survey.Web.Pages.Respond;
 
-/// <summary>A stored answer as a respondent reads it back on the check page: option texts, local numbers and dates.</summary>
+/// <summary>A stored answer as a respondent reads it back on the check page: option texts, local numbers, dates and months ("maart 2024").</summary>
 public static class AnswerSummary
 {
     /// <summary>One line per value; empty when the question was not answered.</summary>
@@ -25,6 +25,7 @@ public static class AnswerSummary
             _ when value.Code is not null => OptionText(value.Code),
             NumberSettings number when decimal.TryParse(value.Text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) =>
                 n.ToString(CultureInfo.CurrentCulture) + (number.Unit is null ? "" : " " + number.Unit[language]),
+            DateSettings { MonthOnly: true } when YearMonth.TryParse(value.Text, out var month) => month.ToString(null, CultureInfo.CurrentCulture),
             DateSettings { YearOnly: false } when DateOnly.TryParseExact(value.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) =>
                 day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture),
             _ => value.Text ?? string.Empty,

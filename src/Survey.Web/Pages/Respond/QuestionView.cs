@@ -58,7 +58,7 @@ public sealed class QuestionView(
 
     /// <summary>
     /// Where an error summary link for <paramref name="field"/> lands: a control that takes focus (the first radio or
-    /// check box of a group, the day of a date, the "other" text), never a fieldset.
+    /// check box of a group, the day (or month) of a date, the "other" text), never a fieldset.
     /// </summary>
     public string FocusId(string field)
     {
@@ -66,9 +66,9 @@ public sealed class QuestionView(
         {
             return OtherTextId;
         }
-        if (Question.Settings is Survey.Definitions.QuestionTypes.Date.DateSettings { YearOnly: false } && field == Field)
+        if (Question.Settings is Survey.Definitions.QuestionTypes.Date.DateSettings { YearOnly: false } date && field == Field)
         {
-            return FieldNames.HtmlId(FieldNames.ForDatePart(Question.Id, "day"));
+            return FieldNames.HtmlId(FieldNames.ForDatePart(Question.Id, date.Parts[0]));
         }
         if (Question.Type is "single" or "multiple" or "rating" or "matrix" && Options.Count > 0)
         {
