@@ -6,23 +6,28 @@ namespace Survey.Data;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="SurveyDbContext"/> on the SQLite file of <paramref name="connectionString"/>.</summary>
-    public static IServiceCollection AddSurveyData(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// Registers <see cref="SurveyDbContext"/> on the SQLite file of <paramref name="connectionString"/>, with one
+    /// <see cref="WriteGate"/> for the process: serialised unless <see cref="StorageOptions.SerializeWrites"/> says otherwise.
+    /// </summary>
+    public static IServiceCollection AddSurveyData(this IServiceCollection services, string connectionString, StorageOptions? storage = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        // SQLite: one write lock per file, so one writer at a time (a server database would default to false).
+        services.AddSingleton(new WriteGate(storage?.SerializeWrites ?? true));
         return services.AddDbContext<SurveyDbContext>(options => options.UseSurveySqlite(connectionString));
     }
 
     /// <summary>
-    /// Configures SQLite the way the platform needs it: <c>secure_delete</c> on every connection and the
-    /// migrations of the active provider only. Used by <see cref="AddSurveyData"/> and by tests that build a context.
+    /// Configures SQLite the way the platform needs it: <c>secure_delete</c> and <c>synchronous=FULL</c> on every connection,
+    /// writing statements outside SaveChanges through the <see cref="WriteGate"/>, and the migrations of the active provider only. Used by <see cref="AddSurveyData"/> and by tests that build a context.
     /// </summary>
     public static DbContextOptionsBuilder UseSurveySqlite(this DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
         return options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor())
+            .AddInterceptors(new SqlitePragmaInterceptor(), WriteGateCommandInterceptor.Instance)
             .ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 }

@@ -7,8 +7,18 @@ namespace Survey.Data;
 /// snapshots of weighted results (researcher side, linked to a survey only); the panel, its invitation waves, register
 /// samples and the mail outbox (contact data, never linked to a response).
 /// </summary>
-public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
+/// <remarks>
+/// Every write passes the <see cref="WriteGate"/> given by dependency injection (none when a context is built by hand, as the
+/// command line and tests do): SaveChanges for its whole transaction, other writing statements one by one
+/// (<see cref="WriteGateCommandInterceptor"/>). Reads never do. No code here opens its own transaction across several
+/// writing statements; one that did would hold SQLite's lock between them, outside the gate.
+/// </remarks>
+public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options, WriteGate? writes = null) : DbContext(options)
 {
+    // Set while this context holds the gate: by SaveChanges for its transaction, or by one statement (_gateForCommand).
+    private bool _holdsGate;
+    private bool _gateForCommand;
+
     public DbSet<Draft> Drafts => Set<Draft>();
 
     public DbSet<SurveyResponse> Responses => Set<SurveyResponse>();
@@ -38,13 +48,76 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         IncrementDraftVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var entered = !_holdsGate && writes is not null && writes.Enter();
+        _holdsGate |= entered;
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            if (entered)
+            {
+                _holdsGate = false;
+                writes!.Exit();
+            }
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         IncrementDraftVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var entered = !_holdsGate && writes is not null && await writes.EnterAsync(cancellationToken).ConfigureAwait(false);
+        _holdsGate |= entered;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (entered)
+            {
+                _holdsGate = false;
+                writes!.Exit();
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        ExitWriteGateForCommand();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ExitWriteGateForCommand();
+        return base.DisposeAsync();
+    }
+
+    internal void EnterWriteGateForCommand()
+    {
+        if (!_holdsGate && writes is not null && writes.Enter())
+        {
+            _holdsGate = _gateForCommand = true;
+        }
+    }
+
+    internal async ValueTask EnterWriteGateForCommandAsync(CancellationToken cancellationToken)
+    {
+        if (!_holdsGate && writes is not null && await writes.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            _holdsGate = _gateForCommand = true;
+        }
+    }
+
+    internal void ExitWriteGateForCommand()
+    {
+        if (_gateForCommand)
+        {
+            _holdsGate = _gateForCommand = false;
+            writes!.Exit();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

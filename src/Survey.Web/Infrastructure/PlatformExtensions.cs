@@ -7,12 +7,18 @@ namespace Survey.Web.Infrastructure;
 
 public static class PlatformExtensions
 {
-    /// <summary>The SQLite file under the configured path (its folder is created on first start).</summary>
+    /// <summary>
+    /// The SQLite file under the configured path (its folder is created on first start). Writes go one at a time
+    /// (<see cref="WriteGate"/>, setting <c>Storage:SerializeWrites</c>). Pages that write: the introduction's POST (a new
+    /// draft), a question page's POST (the draft), the check page's POST (the response, the draft deleted); researcher
+    /// sign-in and results runs. Every page GET only reads (draft, definitions and texts are in memory).
+    /// </summary>
     public static WebApplicationBuilder AddSurveyStorage(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SurveyPlatformOptions.Section).Get<SurveyPlatformOptions>() ?? new SurveyPlatformOptions();
         var path = options.Resolve(builder.Environment.ContentRootPath, options.DatabasePath);
-        builder.Services.AddSurveyData($"Data Source={path}");
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>();
+        builder.Services.AddSurveyData($"Data Source={path}", storage);
         // The key personal links and letter codes are derived from (never stored), beside the database.
         builder.Services.AddSingleton(_ => PersonalTokens.LoadOrCreate(PersonalTokens.KeyPathFor(path)));
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Survey.Data;
+
+/// <summary>Storage settings (section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>
+    /// One writer at a time in this process (<see cref="WriteGate"/>). Empty means: decided by the provider, on for SQLite
+    /// (one write lock per file), off for a server database, where the same code simply runs concurrently.
+    /// </summary>
+    public bool? SerializeWrites { get; set; }
+}
+
+/// <summary>
+/// Lets one write transaction at a time into the database, in the order they ask, instead of letting them collide on
+/// SQLite's write lock.
+/// </summary>
+/// <remarks>
+/// Why: SQLite has one write lock per file. EF Core starts each SaveChanges with <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's
+/// default), so a second writer gets <c>SQLITE_BUSY</c> at once, and Microsoft.Data.Sqlite then sleeps 150 ms
+/// (<c>Thread.Sleep</c>, a blocked pool thread) before it tries again, up to the command timeout. Under load that made
+/// submits wait in steps of about 150 ms. Waiting here instead is a queue: the next writer starts the moment the previous
+/// one committed. Only writes pass through: reads (every page GET) never wait here, and in WAL mode never wait for the
+/// writer either. The transactions are short: a page reads and validates outside, and SaveChanges writes its few rows.
+/// Another process writing the same file (the command line) can still collide; Microsoft.Data.Sqlite's retry covers that.
+/// </remarks>
+public sealed class WriteGate(bool serialize)
+{
+    private readonly SemaphoreSlim? _one = serialize ? new SemaphoreSlim(1, 1) : null;
+
+    /// <summary>Whether writes wait for each other (false: the gate lets everything through).</summary>
+    public bool Serializes => _one is not null;
+
+    internal async ValueTask<bool> EnterAsync(CancellationToken cancellationToken)
+    {
+        if (_one is null)
+        {
+            return false;
+        }
+        await _one.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    internal bool Enter()
+    {
+        _one?.Wait();
+        return _one is not null;
+    }
+
+    internal void Exit() => _one?.Release();
+}
+
+/// <summary>
+/// Puts the writes that do not go through SaveChanges (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL such as the WAL
+/// checkpoint) through the <see cref="WriteGate"/> of the context, for the one statement. Commands inside SaveChanges, which
+/// already holds the gate, and reads pass straight through.
+/// </summary>
+internal sealed class WriteGateCommandInterceptor : DbCommandInterceptor
+{
+    public static WriteGateCommandInterceptor Instance { get; } = new();
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is SurveyDbContext context)
+        {
+            context.EnterWriteGateForCommand();
+        }
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is SurveyDbContext context)
+        {
+            await context.EnterWriteGateForCommandAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Exit(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Exit(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Exit(eventData.Context);
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Exit(eventData.Context);
+
+    public override Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Exit(DbContext? context)
+    {
+        if (context is SurveyDbContext survey)
+        {
+            survey.ExitWriteGateForCommand();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Load benchmark (README, "Load benchmark"): publishes src/Survey.Web in Release, starts it on loopback with a fresh
+# temporary data folder and the per-client rate limits lifted (every simulated resident comes from 127.0.0.1), then runs
+# tests/load (closed loop, N residents completing the shipped surveys) once per resident count. The platform is restarted
+# on a new empty database for each count.
+#   bash tests/load/run.sh [--residents 8,32] [--seconds 20] [--warmup 5]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+residents=8,32
+seconds=20
+warmup=5
+while [ $# -gt 0 ]; do
+  case $1 in
+    --residents) residents=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    *) echo "unknown option $1 (use --residents 8,32 --seconds 20 --warmup 5)" >&2; exit 2 ;;
+  esac
+done
+port=${LOAD_PORT:-5098}
+work=$(mktemp -d "${TMPDIR:-/tmp}/survey-load.XXXXXX")
+pid=
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; rm -rf "$work"; }
+trap cleanup EXIT
+
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+  echo "port $port is in use: stop the process listening there or set LOAD_PORT" >&2
+  exit 2
+fi
+echo "building (Release) ..."
+dotnet publish src/Survey.Web -c Release -o "$work/app" -v quiet -nologo >/dev/null
+dotnet build tests/load -c Release -v quiet -nologo >/dev/null
+
+status=0
+for n in ${residents//,/ }; do
+  data="$work/data-$n"
+  mkdir -p "$data"
+  dotnet "$work/app/Survey.Web.dll" --contentRoot="$work/app" --urls="http://127.0.0.1:$port" \
+    --Survey:SurveysPath="$PWD/surveys" --Survey:LocalesPath="$PWD/locales" --Survey:DatabasePath="$data/survey.db" \
+    --Logging:LogLevel:Default=Warning \
+    --RateLimits:SurveyStarts:PermitLimit=100000000 --RateLimits:SurveyStarts:WindowSeconds=1 \
+    --RateLimits:CodeLookups:PermitLimit=100000000 --RateLimits:CodeLookups:WindowSeconds=1 \
+    --RateLimits:AnswerPages:PermitLimit=100000000 --RateLimits:AnswerPages:WindowSeconds=1 \
+    >"$work/server-$n.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/nl" && break
+    kill -0 "$pid" 2>/dev/null || { cat "$work/server-$n.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo
+  dotnet tests/load/bin/Release/net10.0/Survey.Load.dll --url "http://127.0.0.1:$port" --server-pid "$pid" \
+    --data-dir "$data" --surveys "$PWD/surveys" --residents "$n" --seconds "$seconds" --warmup "$warmup" || status=$?
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  if grep -q -E "fail|error|SQLITE_BUSY" "$work/server-$n.log"; then
+    echo "server log ($n residents):"; grep -E -A3 "fail|error|SQLITE_BUSY" "$work/server-$n.log" | head -20
+  fi
+done
+exit $status
