@@ -33,7 +33,10 @@ public static class LocaleCatalog
         var missing = RequiredCultures
             .Where(c => !files.Any(f => Path.GetFileNameWithoutExtension(f) == c))
             .Select(c => new Diagnostic(new SourceLocation(Path.Combine(directory, c + ".yaml"), 1, 1), $"the locale file {c}.yaml is missing (nl and en are required)"));
-        return result with { Diagnostics = [.. missing, .. result.Diagnostics] };
+        // The mail templates (locales/mail/<template>.<lang>.md) must exist in every language the interface has.
+        var mail = Path.Combine(directory, "mail");
+        var mailDiagnostics = Directory.Exists(mail) ? MailTemplateCatalog.LoadDirectory(mail, result.Texts.Keys).Diagnostics : [];
+        return result with { Diagnostics = [.. missing, .. result.Diagnostics, .. mailDiagnostics] };
     }
 
     /// <summary>Checks the given files together (each other's keys and placeholders); does not demand nl and en.</summary>

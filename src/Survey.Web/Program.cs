@@ -1,5 +1,6 @@
 using Survey.Web.Infrastructure;
 using Survey.Web.Jobs;
+using Survey.Web.Mail;
 
 try
 {
@@ -11,6 +12,7 @@ try
     builder.AddSurveyPages();
     builder.AddSurveyJobs();
     builder.AddSurveyResults();
+    builder.AddSurveyMail();
     builder.AddSurveyHttpHardening();
     builder.AddSurveyRequestLimits();
     builder.AddSurveyRateLimits();
@@ -32,6 +34,7 @@ try
     app.UseAuthorization();
     app.MapRazorPages();
     app.UseSurveyJobs();
+    app.UseSurveyMail();
 
     await app.RunAsync();
     return 0;

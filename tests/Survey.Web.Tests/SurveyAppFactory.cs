@@ -56,6 +56,8 @@ public class SurveyAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Survey:SurveysPath", SurveysPath);
         builder.UseSetting("Survey:LocalesPath", RepoPaths.Locales);
         builder.UseSetting("Survey:DatabasePath", DatabasePath);
+        // Mail the app sends in pickup mode stays beside the test's database, never in the repository's data/mail.
+        builder.UseSetting("Mail:PickupPath", Path.Combine(Path.GetDirectoryName(DatabasePath)!, "mail"));
         if (LiftRateLimits)
         {
             foreach (var (key, value) in GenerousRateLimits)
