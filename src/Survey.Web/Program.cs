@@ -1,5 +1,6 @@
 using Survey.Web.Infrastructure;
 using Survey.Web.Jobs;
+using Survey.Web.Pages.Panel;
 
 try
 {
@@ -14,6 +15,7 @@ try
     builder.AddSurveyHttpHardening();
     builder.AddSurveyRequestLimits();
     builder.AddSurveyRateLimits();
+    builder.AddSurveyPanel();
 
     var app = builder.Build();
 
