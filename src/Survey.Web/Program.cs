@@ -1,6 +1,7 @@
 using Survey.Web.Infrastructure;
 using Survey.Web.Jobs;
 using Survey.Web.Mail;
+using Survey.Web.Pages.Panel;
 
 try
 {
@@ -16,6 +17,7 @@ try
     builder.AddSurveyHttpHardening();
     builder.AddSurveyRequestLimits();
     builder.AddSurveyRateLimits();
+    builder.AddSurveyPanel();
 
     var app = builder.Build();
 

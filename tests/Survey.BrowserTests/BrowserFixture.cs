@@ -95,6 +95,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("RateLimits:SurveyStarts:PermitLimit", "1000000");
             builder.UseSetting("RateLimits:CodeLookups:PermitLimit", "1000000");
             builder.UseSetting("RateLimits:AnswerPages:PermitLimit", "1000000");
+            builder.UseSetting("RateLimits:PanelSignUps:PermitLimit", "1000000");
+            builder.UseSetting("RateLimits:PanelLinks:PermitLimit", "1000000");
         }
     }
 }

@@ -63,6 +63,16 @@ public sealed class RespondentClient(HttpClient http)
         return await ReadAsync(response);
     }
 
+    /// <summary>Posts <paramref name="fields"/> to <paramref name="url"/> (a form whose action is not the page's own address), with the page's antiforgery token.</summary>
+    public async Task<HtmlPage> PostFormAsync(HtmlPage page, string url, params (string Name, string Value)[] fields)
+    {
+        var all = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
+        all.Add(new("__RequestVerificationToken", page.AntiforgeryToken ?? throw new InvalidOperationException("No antiforgery token on " + page.Url)));
+        using var content = new FormUrlEncodedContent(all);
+        using var response = await http.PostAsync(url, content);
+        return await ReadAsync(response);
+    }
+
     public Task<HtmlPage> PostAsync(HtmlPage page, params (string Name, string Value)[] fields) =>
         PostAsync(page, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 

@@ -1,6 +1,7 @@
 using Survey.Definitions;
 using Survey.Definitions.Model;
 using Survey.Definitions.Nationality;
+using Survey.Definitions.Panel;
 using Survey.Definitions.Targets;
 
 namespace Survey.Cli.Commands;
@@ -9,7 +10,7 @@ namespace Survey.Cli.Commands;
 /// <c>survey validate [paths...]</c>: checks survey files and locale files and prints every problem as
 /// <c>file:line:col: error: message</c> on stderr, then one summary line on stdout. A directory named <c>locales</c>
 /// (or a file in one) holds locale files; other directories are searched for <c>*.yaml</c> survey files, their
-/// <c>*.targets.yaml</c> population targets and <c>shared/nationality-groups.yaml</c>. A targets file is checked against the
+/// <c>*.targets.yaml</c> population targets, <c>shared/nationality-groups.yaml</c> and <c>shared/panel-profile.yaml</c>. A targets file is checked against the
 /// survey with the same id in its folder and against the mapping in that folder's <c>shared/</c>; a file in a folder named
 /// <c>shared</c> is a nationality mapping. A survey file given on its own brings its <c>&lt;id&gt;.targets.yaml</c> (and so
 /// the mapping next to it) along. Exit: 0 clean, 1 errors, 2 usage.
@@ -59,6 +60,10 @@ internal static class ValidateCommand
             diagnostics.AddRange(result.Diagnostics);
             mappings[Path.GetFullPath(path)] = result.Groups;
         }
+        foreach (var path in plan.ProfileFiles)
+        {
+            diagnostics.AddRange(PanelProfile.LoadFile(path).Diagnostics);
+        }
         diagnostics.AddRange(ValidateTargets(plan.TargetsFiles, surveys.Surveys, mappings));
         foreach (var directory in plan.LocaleDirectories)
         {
@@ -74,7 +79,8 @@ internal static class ValidateCommand
         }
         var outcome = diagnostics.Count == 0 ? "no errors" : Count(diagnostics.Count, "error");
         var extra = (plan.TargetsFiles.Count > 0 ? $", {Count(plan.TargetsFiles.Count, "targets file")}" : "")
-            + (plan.GroupsFiles.Count > 0 ? $", {Count(plan.GroupsFiles.Count, "nationality mapping")}" : "");
+            + (plan.GroupsFiles.Count > 0 ? $", {Count(plan.GroupsFiles.Count, "nationality mapping")}" : "")
+            + (plan.ProfileFiles.Count > 0 ? $", {Count(plan.ProfileFiles.Count, "panel profile")}" : "");
         stdout.WriteLine($"validated {Count(plan.SurveyFiles.Count, "survey file")}{extra} and {Count(plan.LocaleFileCount, "locale file")}: {outcome}");
         return diagnostics.Count == 0 ? 0 : 1;
     }
@@ -107,7 +113,8 @@ internal static class ValidateCommand
         IReadOnlyList<string> TargetsFiles,
         IReadOnlyList<string> GroupsFiles,
         IReadOnlyList<string> LocaleDirectories,
-        IReadOnlyList<IReadOnlyList<string>> LocaleFileGroups)
+        IReadOnlyList<IReadOnlyList<string>> LocaleFileGroups,
+        IReadOnlyList<string> ProfileFiles)
     {
         public int LocaleFileCount =>
             LocaleDirectories.Sum(d => Directory.EnumerateFiles(d, "*.yaml").Count()) + LocaleFileGroups.Sum(g => g.Count);
@@ -117,6 +124,7 @@ internal static class ValidateCommand
             var surveys = new List<string>();
             var targets = new List<string>();
             var groups = new List<string>();
+            var profiles = new List<string>();
             var localeDirectories = new List<string>();
             var localeFiles = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var path in paths)
@@ -135,11 +143,19 @@ internal static class ValidateCommand
                         {
                             groups.Add(TargetsCatalog.GroupsFile(path));
                         }
+                        if (File.Exists(Path.Combine(path, PanelProfile.RelativePath)))
+                        {
+                            profiles.Add(Path.Combine(path, PanelProfile.RelativePath));
+                        }
                     }
                 }
                 else if (path.EndsWith(SurveyCatalog.TargetsSuffix, StringComparison.OrdinalIgnoreCase))
                 {
                     targets.Add(path);
+                }
+                else if (string.Equals(Path.GetFileName(path), Path.GetFileName(PanelProfile.RelativePath), StringComparison.Ordinal))
+                {
+                    profiles.Add(path);
                 }
                 else if (Path.GetDirectoryName(path) is { } shared && IsNamed(shared, "shared"))
                 {
@@ -180,7 +196,8 @@ internal static class ValidateCommand
                 [.. targets.Distinct(StringComparer.Ordinal)],
                 [.. groups.Distinct(StringComparer.Ordinal)],
                 [.. localeDirectories.Distinct(StringComparer.Ordinal)],
-                [.. localeFiles.Where(g => !fullLocaleDirectories.Contains(g.Key)).Select(g => (IReadOnlyList<string>)[.. g.Value.Distinct(StringComparer.Ordinal)])]);
+                [.. localeFiles.Where(g => !fullLocaleDirectories.Contains(g.Key)).Select(g => (IReadOnlyList<string>)[.. g.Value.Distinct(StringComparer.Ordinal)])],
+                [.. profiles.Distinct(StringComparer.Ordinal)]);
         }
 
         private static bool IsLocales(string directory) => IsNamed(directory, "locales");

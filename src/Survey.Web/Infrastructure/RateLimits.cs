@@ -28,6 +28,12 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests for question pages, whose address holds a resume code (a guess by URL is one such request).</summary>
     public RateLimitRule AnswerPages { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
+
+    /// <summary>Panel sign-ups (each one mails the address given).</summary>
+    public RateLimitRule PanelSignUps { get; set; } = new() { PermitLimit = 5, WindowSeconds = 3600 };
+
+    /// <summary>Requests for the panel's personal pages (confirm, my data, leave, unsubscribe), whose address holds the member's token.</summary>
+    public RateLimitRule PanelLinks { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 }
 
 /// <summary>
@@ -69,6 +75,8 @@ public static class RateLimits
     public const string SurveyStarts = "survey-starts";
     public const string CodeLookups = "code-lookups";
     public const string AnswerPages = "answer-pages";
+    public const string PanelSignUps = "panel-signups";
+    public const string PanelLinks = "panel-links";
 
     /// <summary>The introduction: a POST starts a survey (<see cref="SurveyStarts"/>); a GET with <c>?code=</c> tells whether
     /// that draft exists (it offers to continue it), so it is a guess by address and counts like a question page.</summary>
@@ -91,6 +99,8 @@ public static class RateLimits
                     SurveyStarts => limits.SurveyStarts,
                     Intro when HttpMethods.IsPost(context.HttpContext.Request.Method) => limits.SurveyStarts,
                     CodeLookups => limits.CodeLookups,
+                    PanelSignUps => limits.PanelSignUps,
+                    PanelLinks => limits.PanelLinks,
                     _ => limits.AnswerPages,
                 };
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
@@ -102,6 +112,8 @@ public static class RateLimits
             AddPolicy(options, SurveyStarts, limits.SurveyStarts, postsOnly: true);
             AddPolicy(options, CodeLookups, limits.CodeLookups, postsOnly: true);
             AddPolicy(options, AnswerPages, limits.AnswerPages, postsOnly: false);
+            AddPolicy(options, PanelSignUps, limits.PanelSignUps, postsOnly: true);
+            AddPolicy(options, PanelLinks, limits.PanelLinks, postsOnly: false);
             options.AddPolicy(Intro, context =>
             {
                 var store = context.RequestServices.GetRequiredService<IRateLimitStore>();
@@ -122,6 +134,11 @@ public static class RateLimits
             Limit(options, "/Respond/Resume", CodeLookups);
             Limit(options, "/Respond/Question", AnswerPages);
             Limit(options, "/Respond/Check", AnswerPages);
+            Limit(options, "/Panel/SignUp", PanelSignUps);
+            Limit(options, "/Panel/Confirm", PanelLinks);
+            Limit(options, "/Panel/Me", PanelLinks);
+            Limit(options, "/Panel/Leave", PanelLinks);
+            Limit(options, "/Panel/Unsubscribe", PanelLinks);
         });
         return builder;
     }

@@ -1,6 +1,7 @@
 using Survey.Definitions;
 using Survey.Definitions.Model;
 using Survey.Definitions.Nationality;
+using Survey.Definitions.Panel;
 using Survey.Definitions.Targets;
 
 namespace Survey.Web.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class SurveyDefinitionException(IReadOnlyList<string> errors)
 
 public static class SurveyDefinitionsExtensions
 {
-    /// <summary>Loads and validates every survey, targets, nationality mapping and locale file; throws <see cref="SurveyDefinitionException"/> on any error.</summary>
+    /// <summary>Loads and validates every survey, targets, nationality mapping, panel profile and locale file; throws <see cref="SurveyDefinitionException"/> on any error.</summary>
     public static WebApplicationBuilder AddSurveyDefinitions(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(SurveyPlatformOptions.Section);
@@ -42,7 +43,9 @@ public static class SurveyDefinitionsExtensions
         var surveys = SurveyCatalog.LoadDirectory(surveysPath);
         var targets = TargetsCatalog.LoadDirectory(surveysPath, surveys.Surveys);
         var locales = LocaleCatalog.LoadDirectory(options.Resolve(root, options.LocalesPath));
-        var errors = surveys.Diagnostics.Concat(targets.Diagnostics).Concat(locales.Diagnostics).Select(d => d.ToString()).ToList();
+        var panelProfile = PanelProfile.LoadFile(options.Resolve(root, options.PanelProfilePath));
+        var errors = surveys.Diagnostics.Concat(targets.Diagnostics).Concat(locales.Diagnostics).Concat(panelProfile.Diagnostics)
+            .Select(d => d.ToString()).ToList();
         if (errors.Count > 0)
         {
             throw new SurveyDefinitionException(errors);
@@ -50,6 +53,7 @@ public static class SurveyDefinitionsExtensions
 
         builder.Services.AddSingleton(new SurveyLibrary(surveys.Surveys, targets.Targets, targets.Groups));
         builder.Services.AddSingleton(new InterfaceTexts(locales.Texts));
+        builder.Services.AddSingleton(panelProfile.Profile!);
         return builder;
     }
 }

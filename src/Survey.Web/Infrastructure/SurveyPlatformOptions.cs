@@ -11,6 +11,9 @@ public sealed class SurveyPlatformOptions
     /// <summary>Folder of interface text files, one per culture (<c>nl.yaml</c>, <c>en.yaml</c>, …).</summary>
     public string LocalesPath { get; set; } = "../../locales";
 
+    /// <summary>The International Panel's member profile: languages and the coarse fields with their codes and labels.</summary>
+    public string PanelProfilePath { get; set; } = "../../surveys/shared/panel-profile.yaml";
+
     /// <summary>The SQLite database file (created on first start).</summary>
     public string DatabasePath { get; set; } = "../../data/survey.db";
 

@@ -8,15 +8,16 @@ namespace Survey.Web.Jobs;
 
 /// <summary>
 /// Deletes unfinished answers that nobody touched for <see cref="SurveyPlatformOptions.DraftRetentionDays"/> days, and the
-/// records of sent codes older than yesterday.
+/// records of sent codes older than yesterday, and panel sign-ups whose confirmation link expired unused.
 /// </summary>
-public sealed class DraftCleanup(SurveyDbContext db, CivilDate date, IOptions<SurveyPlatformOptions> options)
+public sealed class DraftCleanup(SurveyDbContext db, CivilDate date, IOptions<SurveyPlatformOptions> options, TimeProvider time)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var cutoff = date.Today().AddDays(-options.Value.DraftRetentionDays);
         var deleted = await db.Drafts.Where(d => d.UpdatedOn < cutoff).ExecuteDeleteAsync(cancellationToken);
         await Pages.Respond.CompletedCodes.DeleteExpiredAsync(db, date.Today(), cancellationToken);
+        await PanelMembers.DeleteExpiredAsync(db, time.GetUtcNow(), cancellationToken);
         return deleted;
     }
 
