@@ -27,6 +27,7 @@ internal static class Program
                                         (password on stdin, at least {Survey.Data.ResearcherAccounts.MinPasswordLength} characters; without
                                         --database: the platform's database, from any folder)
                   researcher-role [--database PATH] --user NAME --grant-admin | --revoke-admin
+                  wave create|status|remind   invitation waves of the panel (survey wave --help)
                 """);
             return args.Length == 0 ? 2 : 0;
         }
@@ -39,6 +40,7 @@ internal static class Program
             "export" => ExportCommand.Run(rest, Console.Out, Console.Error),
             "add-researcher" => AddResearcherCommand.RunAsync(rest, Console.In, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             "researcher-role" => ResearcherRoleCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
+            "wave" => WaveCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             _ => Unknown(args[0]),
         };
     }

@@ -35,6 +35,7 @@ public class SurveyAppFactory : WebApplicationFactory<Program>
         ["RateLimits:SurveyStarts:PermitLimit"] = "1000000",
         ["RateLimits:CodeLookups:PermitLimit"] = "1000000",
         ["RateLimits:AnswerPages:PermitLimit"] = "1000000",
+        ["RateLimits:InvitationLinks:PermitLimit"] = "1000000",
     };
 
     /// <summary>False in factories whose tests prove the rate limits with their shipped values.</summary>

@@ -28,6 +28,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests for question pages, whose address holds a resume code (a guess by URL is one such request).</summary>
     public RateLimitRule AnswerPages { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
+
+    /// <summary>Personal invitation links opened (<c>/{lang}/i/{token}</c>): a guessed link is one request.</summary>
+    public RateLimitRule InvitationLinks { get; set; } = new() { PermitLimit = 20, WindowSeconds = 600 };
 }
 
 /// <summary>
@@ -69,6 +72,7 @@ public static class RateLimits
     public const string SurveyStarts = "survey-starts";
     public const string CodeLookups = "code-lookups";
     public const string AnswerPages = "answer-pages";
+    public const string InvitationLinks = "invitation-links";
 
     /// <summary>The introduction: a POST starts a survey (<see cref="SurveyStarts"/>); a GET with <c>?code=</c> tells whether
     /// that draft exists (it offers to continue it), so it is a guess by address and counts like a question page.</summary>
@@ -91,6 +95,7 @@ public static class RateLimits
                     SurveyStarts => limits.SurveyStarts,
                     Intro when HttpMethods.IsPost(context.HttpContext.Request.Method) => limits.SurveyStarts,
                     CodeLookups => limits.CodeLookups,
+                    InvitationLinks => limits.InvitationLinks,
                     _ => limits.AnswerPages,
                 };
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
@@ -102,6 +107,7 @@ public static class RateLimits
             AddPolicy(options, SurveyStarts, limits.SurveyStarts, postsOnly: true);
             AddPolicy(options, CodeLookups, limits.CodeLookups, postsOnly: true);
             AddPolicy(options, AnswerPages, limits.AnswerPages, postsOnly: false);
+            AddPolicy(options, InvitationLinks, limits.InvitationLinks, postsOnly: false);
             options.AddPolicy(Intro, context =>
             {
                 var store = context.RequestServices.GetRequiredService<IRateLimitStore>();
@@ -122,6 +128,7 @@ public static class RateLimits
             Limit(options, "/Respond/Resume", CodeLookups);
             Limit(options, "/Respond/Question", AnswerPages);
             Limit(options, "/Respond/Check", AnswerPages);
+            Limit(options, "/Respond/InvitationLink", InvitationLinks);
         });
         return builder;
     }
