@@ -29,6 +29,7 @@ internal static class Program
                   researcher-role [--database PATH] --user NAME --grant-admin | --revoke-admin
                   panel import FILE [--skip-invalid] [--database PATH] [--profile PATH]
                                         add panel members from CSV (email,language,nationality,district,age_band)
+                  wave create|status|remind   invitation waves of the panel (survey wave --help)
                 """);
             return args.Length == 0 ? 2 : 0;
         }
@@ -42,6 +43,7 @@ internal static class Program
             "add-researcher" => AddResearcherCommand.RunAsync(rest, Console.In, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             "researcher-role" => ResearcherRoleCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             "panel" => PanelCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
+            "wave" => WaveCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             _ => Unknown(args[0]),
         };
     }

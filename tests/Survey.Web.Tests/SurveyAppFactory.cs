@@ -37,6 +37,7 @@ public class SurveyAppFactory : WebApplicationFactory<Program>
         ["RateLimits:AnswerPages:PermitLimit"] = "1000000",
         ["RateLimits:PanelSignUps:PermitLimit"] = "1000000",
         ["RateLimits:PanelLinks:PermitLimit"] = "1000000",
+        ["RateLimits:InvitationLinks:PermitLimit"] = "1000000",
     };
 
     /// <summary>False in factories whose tests prove the rate limits with their shipped values.</summary>

@@ -34,6 +34,8 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests for the panel's personal pages (confirm, my data, leave, unsubscribe), whose address holds the member's token.</summary>
     public RateLimitRule PanelLinks { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+    /// <summary>Personal invitation links opened (<c>/{lang}/i/{token}</c>): a guessed link is one request.</summary>
+    public RateLimitRule InvitationLinks { get; set; } = new() { PermitLimit = 20, WindowSeconds = 600 };
 }
 
 /// <summary>
@@ -77,6 +79,7 @@ public static class RateLimits
     public const string AnswerPages = "answer-pages";
     public const string PanelSignUps = "panel-signups";
     public const string PanelLinks = "panel-links";
+    public const string InvitationLinks = "invitation-links";
 
     /// <summary>The introduction: a POST starts a survey (<see cref="SurveyStarts"/>); a GET with <c>?code=</c> tells whether
     /// that draft exists (it offers to continue it), so it is a guess by address and counts like a question page.</summary>
@@ -101,6 +104,7 @@ public static class RateLimits
                     CodeLookups => limits.CodeLookups,
                     PanelSignUps => limits.PanelSignUps,
                     PanelLinks => limits.PanelLinks,
+                    InvitationLinks => limits.InvitationLinks,
                     _ => limits.AnswerPages,
                 };
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
@@ -114,6 +118,7 @@ public static class RateLimits
             AddPolicy(options, AnswerPages, limits.AnswerPages, postsOnly: false);
             AddPolicy(options, PanelSignUps, limits.PanelSignUps, postsOnly: true);
             AddPolicy(options, PanelLinks, limits.PanelLinks, postsOnly: false);
+            AddPolicy(options, InvitationLinks, limits.InvitationLinks, postsOnly: false);
             options.AddPolicy(Intro, context =>
             {
                 var store = context.RequestServices.GetRequiredService<IRateLimitStore>();
@@ -139,6 +144,7 @@ public static class RateLimits
             Limit(options, "/Panel/Me", PanelLinks);
             Limit(options, "/Panel/Leave", PanelLinks);
             Limit(options, "/Panel/Unsubscribe", PanelLinks);
+            Limit(options, "/Respond/InvitationLink", InvitationLinks);
         });
         return builder;
     }

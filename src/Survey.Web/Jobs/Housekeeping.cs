@@ -23,12 +23,16 @@ public sealed class DraftCleanup(SurveyDbContext db, CivilDate date, IOptions<Su
 
     /// <summary>
     /// secure_delete zeroes deleted rows in the database file, but older copies of pages stay in the WAL until a checkpoint
-    /// resets it: truncate it so deleted drafts (and sent ones) leave no trace.
+    /// resets it: truncate it so deleted drafts (and sent ones) leave no trace. Before that, VACUUM rebuilds every table in
+    /// key order: inside a page SQLite places each new row below the previous one, and rewrites a grown row (an invitation
+    /// marked answered) likewise, so until the rebuild the byte layout of a page tells the order of the day's responses and
+    /// answered invitations (README, "Invitations and anonymity").
     /// </summary>
     public async Task TruncateWalAsync(CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {
+            await db.Database.ExecuteSqlRawAsync("VACUUM;", cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
         }
     }

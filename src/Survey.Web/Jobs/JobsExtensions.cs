@@ -43,6 +43,7 @@ public static class JobsExtensions
 
         builder.Services.AddScoped<DraftCleanup>();
         builder.Services.AddScoped<HousekeepingJob>();
+        builder.Services.AddScoped<WaveRemindersJob>();
         return builder;
     }
 
@@ -58,6 +59,7 @@ public static class JobsExtensions
         var jobs = app.Services.GetRequiredService<IOptions<JobsOptions>>().Value;
         recurring.AddOrUpdate<ResultsNightlyJob>(ResultsNightlyJob.Id, job => job.RunAsync(CancellationToken.None), results.NightlyCron, utc);
         recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.Id, job => job.RunAsync(CancellationToken.None), jobs.HousekeepingCron, utc);
+        recurring.AddOrUpdate<WaveRemindersJob>(WaveRemindersJob.Id, job => job.RunAsync(CancellationToken.None), jobs.WaveRemindersCron, utc);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<HousekeepingJob>(job => job.RunAsync(CancellationToken.None));
         JobsDashboard.Map(app);
         return app;

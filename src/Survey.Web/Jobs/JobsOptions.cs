@@ -29,8 +29,11 @@ public sealed class JobsOptions
     /// <summary>How often due scheduled jobs and retries are queued (Hangfire's default is 15 s).</summary>
     public double SchedulePollSeconds { get; set; } = 5;
 
-    /// <summary>Cron (UTC) of the housekeeping job: draft clean-up, then WAL truncation.</summary>
+    /// <summary>Cron (UTC) of the housekeeping job: draft clean-up, then compaction (VACUUM) and WAL truncation.</summary>
     public string HousekeepingCron { get; set; } = "30 3 * * *";
+
+    /// <summary>Cron (UTC) of the job that queues due reminders of open invitation waves (<see cref="WaveRemindersJob"/>).</summary>
+    public string WaveRemindersCron { get; set; } = "0 * * * *";
 
     /// <summary>
     /// How long a fetched job stays invisible to other workers; a job still unfinished then runs again (at least once).

@@ -9,7 +9,7 @@ namespace Survey.Data.Migrations.Sqlite;
 [DbContext(typeof(SurveyDbContext))]
 public sealed partial class SurveyDbContextModelSnapshot : ModelSnapshot
 {
-    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true, includeCompletedCodes: true, includeResearcherSessions: true, includePanel: true);
+    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true, includeCompletedCodes: true, includeResearcherSessions: true, includePanel: true, includeUnorderedResponses: true);
 
     /// <summary>
     /// The model after the Results migration; with <paramref name="includeResearchers"/> after the Researchers one; with
@@ -18,9 +18,10 @@ public sealed partial class SurveyDbContextModelSnapshot : ModelSnapshot
     /// </summary>
     /// <remarks>
     /// With <paramref name="includeResearcherSessions"/> after the ResearcherSessions one (role, security stamp); with
-    /// <paramref name="includePanel"/> after the Panel one (members, waves, invitations, outbox, sample frames).
+    /// <paramref name="includePanel"/> after the Panel one (members, waves, invitations, outbox, sample frames); with
+    /// <paramref name="includeUnorderedResponses"/> after the UnorderedResponses one (answers keyed by response and a random number).
     /// </remarks>
-    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false, bool includeCompletedCodes = false, bool includeResearcherSessions = false, bool includePanel = false)
+    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false, bool includeCompletedCodes = false, bool includeResearcherSessions = false, bool includePanel = false, bool includeUnorderedResponses = false)
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
@@ -64,8 +65,16 @@ public sealed partial class SurveyDbContextModelSnapshot : ModelSnapshot
             b.Property<string>("QuestionId").IsRequired().HasMaxLength(100).HasColumnType("TEXT");
             b.Property<Guid>("ResponseId").HasColumnType("TEXT");
             b.Property<string>("Text").HasMaxLength(4000).HasColumnType("TEXT");
-            b.HasKey("Id");
-            b.HasIndex("ResponseId");
+            if (includeUnorderedResponses)
+            {
+                // Keyed by the response's random id and a random number: no row id, no order of insertion.
+                b.HasKey("ResponseId", "Id");
+            }
+            else
+            {
+                b.HasKey("Id");
+                b.HasIndex("ResponseId");
+            }
             b.ToTable("ResponseAnswers");
         });
 
