@@ -27,6 +27,9 @@ internal static class Program
                                         (password on stdin, at least {Survey.Data.ResearcherAccounts.MinPasswordLength} characters; without
                                         --database: the platform's database, from any folder)
                   researcher-role [--database PATH] --user NAME --grant-admin | --revoke-admin
+                  sample import FILE [--skip-invalid]   a sample frame (address,postcode,town,district,age_band)
+                  sample draw --survey ID --n N [--stratify district] [--seed S] [--closes DATE]
+                  letters --sample ID --out letters.html [--reminder]   print-ready letters with codes
                 """);
             return args.Length == 0 ? 2 : 0;
         }
@@ -39,6 +42,8 @@ internal static class Program
             "export" => ExportCommand.Run(rest, Console.Out, Console.Error),
             "add-researcher" => AddResearcherCommand.RunAsync(rest, Console.In, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             "researcher-role" => ResearcherRoleCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
+            "sample" => Commands.Paper.SampleCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
+            "letters" => Commands.Paper.SampleCommand.LettersAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             _ => Unknown(args[0]),
         };
     }
