@@ -30,6 +30,9 @@ internal static class Program
                   panel import FILE [--skip-invalid] [--database PATH] [--profile PATH]
                                         add panel members from CSV (email,language,nationality,district,age_band)
                   wave create|status|remind   invitation waves of the panel (survey wave --help)
+                  sample import FILE [--skip-invalid]   a sample frame (address,postcode,town,district,age_band)
+                  sample draw --survey ID --n N [--stratify district] [--seed S] [--closes DATE]
+                  letters --sample ID --out letters.html [--reminder]   print-ready letters with codes
                 """);
             return args.Length == 0 ? 2 : 0;
         }
@@ -44,6 +47,8 @@ internal static class Program
             "researcher-role" => ResearcherRoleCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             "panel" => PanelCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             "wave" => WaveCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
+            "sample" => Commands.Paper.SampleCommand.RunAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
+            "letters" => Commands.Paper.SampleCommand.LettersAsync(rest, Console.Out, Console.Error, TimeProvider.System).GetAwaiter().GetResult(),
             _ => Unknown(args[0]),
         };
     }

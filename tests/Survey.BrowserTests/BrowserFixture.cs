@@ -94,6 +94,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
             // Every browser test is a resident on 127.0.0.1: lift the per-client rate limits (Survey.Web.Tests proves them).
             builder.UseSetting("RateLimits:SurveyStarts:PermitLimit", "1000000");
             builder.UseSetting("RateLimits:CodeLookups:PermitLimit", "1000000");
+            builder.UseSetting("RateLimits:AccessCodes:PermitLimit", "1000000");
             builder.UseSetting("RateLimits:AnswerPages:PermitLimit", "1000000");
             builder.UseSetting("RateLimits:PanelSignUps:PermitLimit", "1000000");
             builder.UseSetting("RateLimits:PanelLinks:PermitLimit", "1000000");

@@ -34,6 +34,7 @@ public class SurveyAppFactory : WebApplicationFactory<Program>
     {
         ["RateLimits:SurveyStarts:PermitLimit"] = "1000000",
         ["RateLimits:CodeLookups:PermitLimit"] = "1000000",
+        ["RateLimits:AccessCodes:PermitLimit"] = "1000000",
         ["RateLimits:AnswerPages:PermitLimit"] = "1000000",
         ["RateLimits:PanelSignUps:PermitLimit"] = "1000000",
         ["RateLimits:PanelLinks:PermitLimit"] = "1000000",

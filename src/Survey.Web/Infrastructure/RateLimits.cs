@@ -26,6 +26,9 @@ public sealed class RateLimitOptions
     /// <summary>Resume codes typed into the resume form.</summary>
     public RateLimitRule CodeLookups { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
 
+    /// <summary>Access codes from letters, typed into the code form or opened from a QR code.</summary>
+    public RateLimitRule AccessCodes { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+
     /// <summary>Requests for question pages, whose address holds a resume code (a guess by URL is one such request).</summary>
     public RateLimitRule AnswerPages { get; set; } = new() { PermitLimit = 600, WindowSeconds = 60 };
 
@@ -81,6 +84,9 @@ public static class RateLimits
     public const string PanelLinks = "panel-links";
     public const string InvitationLinks = "invitation-links";
 
+    /// <summary>A letter's access code: a POST of the code form, or a GET of <c>/{lang}/code/{CODE}</c> (the QR code).</summary>
+    public const string AccessCodes = "access-codes";
+
     /// <summary>The introduction: a POST starts a survey (<see cref="SurveyStarts"/>); a GET with <c>?code=</c> tells whether
     /// that draft exists (it offers to continue it), so it is a guess by address and counts like a question page.</summary>
     public const string Intro = "intro";
@@ -105,6 +111,7 @@ public static class RateLimits
                     PanelSignUps => limits.PanelSignUps,
                     PanelLinks => limits.PanelLinks,
                     InvitationLinks => limits.InvitationLinks,
+                    AccessCodes => limits.AccessCodes,
                     _ => limits.AnswerPages,
                 };
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
@@ -119,6 +126,16 @@ public static class RateLimits
             AddPolicy(options, PanelSignUps, limits.PanelSignUps, postsOnly: true);
             AddPolicy(options, PanelLinks, limits.PanelLinks, postsOnly: false);
             AddPolicy(options, InvitationLinks, limits.InvitationLinks, postsOnly: false);
+            options.AddPolicy(AccessCodes, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method) && context.GetRouteValue("code") is null)
+                {
+                    return RateLimitPartition.GetNoLimiter("get");
+                }
+                var store = context.RequestServices.GetRequiredService<IRateLimitStore>();
+                var client = ClientKey(context.Connection.RemoteIpAddress);
+                return RateLimitPartition.Get(client, _ => store.Create(AccessCodes, client, limits.AccessCodes));
+            });
             options.AddPolicy(Intro, context =>
             {
                 var store = context.RequestServices.GetRequiredService<IRateLimitStore>();
@@ -137,6 +154,7 @@ public static class RateLimits
             // Every page whose address holds a resume code is limited: a guess by address is one request.
             Limit(options, "/Respond/Intro", Intro);
             Limit(options, "/Respond/Resume", CodeLookups);
+            Limit(options, "/Respond/Code", AccessCodes);
             Limit(options, "/Respond/Question", AnswerPages);
             Limit(options, "/Respond/Check", AnswerPages);
             Limit(options, "/Panel/SignUp", PanelSignUps);
