@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -18,6 +19,29 @@ public static class MarkdownRenderer
         .Build();
 
     private static readonly MarkdownPipeline Detection = new MarkdownPipelineBuilder().Build();
+
+    // Survey texts are few and never change while the platform runs; the cap only guards against a caller passing other text.
+    private const int MaxShared = 4096;
+    private static readonly ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="ToHtml"/> for a text of a loaded survey (introduction, help, closing): rendered once and kept, so a page
+    /// view does not parse Markdown again (the pages show the same texts to every respondent).
+    /// </summary>
+    public static string ToHtmlShared(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (Shared.TryGetValue(markdown, out var html))
+        {
+            return html;
+        }
+        html = ToHtml(markdown);
+        if (Shared.Count < MaxShared)
+        {
+            Shared.TryAdd(markdown, html);
+        }
+        return html;
+    }
 
     public static string ToHtml(string markdown)
     {

@@ -54,4 +54,17 @@ public sealed class MarkdownRendererTests
     {
         Assert.Equal(expected, MarkdownRenderer.FindRawHtml(markdown));
     }
+
+    [Fact]
+    public void ToHtmlShared_SameText_RendersLikeToHtmlOnceAndKeepsIt()
+    {
+        var markdown = "Zie **[de uitleg](javascript:alert(1))** " + Guid.NewGuid().ToString("N");
+
+        var first = MarkdownRenderer.ToHtmlShared(markdown);
+        var second = MarkdownRenderer.ToHtmlShared(markdown);
+
+        Assert.Equal(MarkdownRenderer.ToHtml(markdown), first);
+        Assert.Contains("href=\"#\"", first, StringComparison.Ordinal);
+        Assert.Same(first, second);
+    }
 }

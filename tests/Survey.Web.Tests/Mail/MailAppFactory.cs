@@ -140,3 +140,15 @@ public static class PanelSeed
         CreatedAt = notBefore,
     };
 }
+
+public static class AppDbExtensions
+{
+    /// <summary>Like <see cref="SurveyAppFactory.WithDb{T}"/>, but keeps the scope until the query has finished.</summary>
+    public static async Task<T> DbAsync<T>(this SurveyAppFactory app, Func<SurveyDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(query);
+        using var scope = app.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<SurveyDbContext>());
+    }
+}

@@ -26,7 +26,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
     {
         var member = PanelSeed.Member(_app.Tokens, $"invite-{language}@example.org", language);
         var wave = PanelSeed.Wave();
-        var invitation = await _app.WithDb(async db =>
+        var invitation = await _app.DbAsync(async db =>
         {
             db.PanelMembers.Add(member);
             return (await PanelSeed.InviteAsync(db, _app.Tokens, wave, [member], Now))[0];
@@ -54,7 +54,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
         Assert.Equal(Now, message.Date);
         Assert.True(report.Sent >= 1);
 
-        var (row, stored) = await _app.WithDb(async db => (
+        var (row, stored) = await _app.DbAsync(async db => (
             await db.Outbox.SingleAsync(o => o.InvitationId == invitation.Id),
             await db.Invitations.SingleAsync(i => i.Id == invitation.Id)));
         // One attempt, counted when the row was marked Sending at the first byte of the message: the mark came before it could leave.
@@ -67,21 +67,21 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
     {
         var member = PanelSeed.Member(_app.Tokens, "busy-mailbox@example.org");
         _app.Smtp.Defer(member.Email);
-        var invitation = await _app.WithDb(async db =>
+        var invitation = await _app.DbAsync(async db =>
         {
             db.PanelMembers.Add(member);
             return (await PanelSeed.InviteAsync(db, _app.Tokens, PanelSeed.Wave(), [member], Now))[0];
         });
 
         await _app.DrainAsync();
-        var first = await _app.WithDb(db => db.Outbox.AsNoTracking().SingleAsync(o => o.InvitationId == invitation.Id));
+        var first = await _app.DbAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.InvitationId == invitation.Id));
         Assert.Equal((OutboxState.Queued, 1), (first.State, first.Attempts));
         Assert.StartsWith("451", first.LastError, StringComparison.Ordinal);
         Assert.Equal(Now.AddSeconds(60), first.NotBefore);
 
         _app.Clock.Advance(TimeSpan.FromSeconds(61));
         await _app.DrainAsync();
-        var second = await _app.WithDb(db => db.Outbox.AsNoTracking().SingleAsync(o => o.InvitationId == invitation.Id));
+        var second = await _app.DbAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.InvitationId == invitation.Id));
         Assert.Equal((OutboxState.Queued, 2, Now.AddSeconds(120)), (second.State, second.Attempts, second.NotBefore));
 
         _app.Smtp.Accept(member.Email);
@@ -92,7 +92,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
         await _app.DrainAsync();
 
         Assert.Equal(1, _app.Smtp.CountByRecipient()[member.Email]);
-        var sent = await _app.WithDb(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == invitation.Id));
+        var sent = await _app.DbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == invitation.Id));
         Assert.Equal(InvitationStatus.Mailed, sent.Status);
     }
 
@@ -101,7 +101,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
     {
         var member = PanelSeed.Member(_app.Tokens, "no-such-user@example.org");
         _app.Smtp.Reject(member.Email);
-        var invitation = await _app.WithDb(async db =>
+        var invitation = await _app.DbAsync(async db =>
         {
             db.PanelMembers.Add(member);
             return (await PanelSeed.InviteAsync(db, _app.Tokens, PanelSeed.Wave(), [member], Now))[0];
@@ -109,7 +109,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
 
         await _app.DrainAsync();
 
-        var (row, stored) = await _app.WithDb(async db => (
+        var (row, stored) = await _app.DbAsync(async db => (
             await db.Outbox.AsNoTracking().SingleAsync(o => o.InvitationId == invitation.Id),
             await db.Invitations.AsNoTracking().SingleAsync(i => i.Id == invitation.Id)));
         Assert.Equal(OutboxState.Failed, row.State);
@@ -125,7 +125,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
         var gone = PanelSeed.Member(_app.Tokens, "unsubscribed@example.org");
         var answered = PanelSeed.Member(_app.Tokens, "answered@example.org");
         var wave = PanelSeed.Wave();
-        var invitations = await _app.WithDb(async db =>
+        var invitations = await _app.DbAsync(async db =>
         {
             db.PanelMembers.AddRange(gone, answered);
             // Invited in an older wave, while still a member.
@@ -134,7 +134,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
             await db.SaveChangesAsync();
             return list;
         });
-        await _app.WithDb(async db =>
+        await _app.DbAsync(async db =>
         {
             await db.PanelMembers.Where(m => m.Id == gone.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, PanelMemberStatus.Unsubscribed));
             await db.Invitations.Where(i => i.Id == invitations[1].Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Answered));
@@ -144,7 +144,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
 
         await _app.DrainAsync();
 
-        var rows = await _app.WithDb(db => db.Outbox.AsNoTracking().Where(o => o.MemberId == gone.Id || o.MemberId == answered.Id).ToListAsync());
+        var rows = await _app.DbAsync(db => db.Outbox.AsNoTracking().Where(o => o.MemberId == gone.Id || o.MemberId == answered.Id).ToListAsync());
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Equal((OutboxState.Cancelled, null), (r.State, r.ToAddress)));
         Assert.Contains(rows, r => r.LastError == "the member is unsubscribed");
@@ -157,7 +157,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
     public async Task Drain_RowLeftSendingByCrash_NotResentAndCountedUncertain()
     {
         var member = PanelSeed.Member(_app.Tokens, "uncertain@example.org");
-        await _app.WithDb(async db =>
+        await _app.DbAsync(async db =>
         {
             db.PanelMembers.Add(member);
             var invitation = (await PanelSeed.InviteAsync(db, _app.Tokens, PanelSeed.Wave(), [member], Now))[0];
@@ -168,17 +168,17 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
         var report = await _app.DrainAsync();
 
         Assert.True(report.Uncertain >= 1);
-        var row = await _app.WithDb(db => db.Outbox.AsNoTracking().SingleAsync(o => o.MemberId == member.Id));
+        var row = await _app.DbAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.MemberId == member.Id));
         Assert.Equal((OutboxState.Sending, OutboxSender.UncertainError), (row.State, row.LastError));
         Assert.Equal(0, _app.Smtp.CountByRecipient().GetValueOrDefault(member.Email));
-        await _app.WithDb(db => db.Outbox.Where(o => o.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Cancelled)));
+        await _app.DbAsync(db => db.Outbox.Where(o => o.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Cancelled)));
     }
 
     [Fact]
     public async Task Drain_ConfirmWelcomeGoodbye_RenderedForMemberWithRightLinks()
     {
         var pending = PanelSeed.Member(_app.Tokens, "new-member@example.org", "en", PanelMemberStatus.Pending);
-        await _app.WithDb(async db =>
+        await _app.DbAsync(async db =>
         {
             db.PanelMembers.Add(pending);
             db.Outbox.Add(PanelSeed.Mail(pending, "confirm", $"confirm:{pending.Id}:1", Now));
@@ -196,7 +196,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
         var goodbye = Assert.Single(received, m => m.Subject != null && m.Subject.Contains("no more messages", StringComparison.Ordinal));
         Assert.Contains($"{MailAppFactory.PublicUrl}/en/panel", goodbye.TextBody, StringComparison.Ordinal);
         Assert.Equal(2, received.Count);
-        var welcome = await _app.WithDb(db => db.Outbox.AsNoTracking().SingleAsync(o => o.Key == $"welcome:{pending.Id}"));
+        var welcome = await _app.DbAsync(db => db.Outbox.AsNoTracking().SingleAsync(o => o.Key == $"welcome:{pending.Id}"));
         Assert.Equal(OutboxState.Cancelled, welcome.State);
     }
 }

@@ -73,8 +73,7 @@ public sealed class CheckModel(
             return (null, AnswerSet.Empty, NotFound());
         }
         Survey = survey;
-        var query = tracking ? db.Drafts : db.Drafts.AsNoTracking();
-        var draft = await query.SingleOrDefaultAsync(d => d.Token == token && d.SurveyId == surveyId, cancellationToken);
+        var draft = await DraftQueries.FindAsync(db, token, surveyId, tracking, cancellationToken);
         if (draft is null || draft.SurveyVersion != survey.Version)
         {
             // A second click on Send arrives after the first one deleted the draft (also after a restart: the record of

@@ -21,7 +21,7 @@ public sealed class DoneModel(SurveyLibrary library) : PageModel
         {
             return NotFound();
         }
-        ClosingHtml = MarkdownRenderer.ToHtml(survey.Closing[Language]);
+        ClosingHtml = MarkdownRenderer.ToHtmlShared(survey.Closing[Language]);
         return Page();
     }
 }

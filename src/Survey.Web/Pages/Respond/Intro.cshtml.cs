@@ -27,7 +27,7 @@ public sealed class IntroModel(SurveyLibrary library, SurveyDbContext db, CivilD
         {
             return NotFound();
         }
-        IntroductionHtml = MarkdownRenderer.ToHtml(Survey.Introduction[Language]);
+        IntroductionHtml = MarkdownRenderer.ToHtmlShared(Survey.Introduction[Language]);
         if (code is not null && await db.Drafts.AnyAsync(d => d.Token == code && d.SurveyId == Survey.Id && d.SurveyVersion == Survey.Version, cancellationToken))
         {
             ContinueHref = $"/{Language}/{Survey.Id}/{code}/{Survey.Pages[0].Id}";

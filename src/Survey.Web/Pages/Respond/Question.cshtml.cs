@@ -49,7 +49,7 @@ public sealed partial class QuestionModel(
         {
             return result;
         }
-        var answers = DraftAnswers.Read(loaded.Draft!);
+        var answers = loaded.Answers!;
         Notice = notice is AntiforgeryFailureFilter.NoticeKey or "incomplete" ? notice : null;
         ReturnToCheck = @return == "check";
         Show(answers, question => registry.Get(question.Type).ToFormValues(question, answers.Get(question.Id)), []);
@@ -66,7 +66,7 @@ public sealed partial class QuestionModel(
         var draft = loaded.Draft!;
         var flow = Flow;
         ReturnToCheck = @return == "check";
-        var before = DraftAnswers.Read(draft);
+        var before = loaded.Answers!;
         var form = new DictionaryFormInput(Request.Form.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal));
         var posted = Handler.ReadPage(registry, flow, CurrentPage, before, form);
 
@@ -120,7 +120,8 @@ public sealed partial class QuestionModel(
         : previous is null ? $"/{Language}/{Survey.Id}?code={Token}"
         : $"/{Language}/{Survey.Id}/{Token}/{previous.Id}";
 
-    private sealed record Loaded(Draft? Draft, IActionResult? Result);
+    /// <summary>The draft and its answers as read once per request (the JSON is not parsed again), or the result to give instead.</summary>
+    private sealed record Loaded(Draft? Draft, IActionResult? Result, AnswerSet? Answers = null);
 
     private async Task<Loaded> LoadAsync(string surveyId, string token, string pageId, bool tracking, CancellationToken cancellationToken)
     {
@@ -132,8 +133,7 @@ public sealed partial class QuestionModel(
             return new(null, NotFound());
         }
         Survey = survey;
-        var query = tracking ? db.Drafts : db.Drafts.AsNoTracking();
-        var draft = await query.SingleOrDefaultAsync(d => d.Token == token && d.SurveyId == surveyId, cancellationToken);
+        var draft = await DraftQueries.FindAsync(db, token, surveyId, tracking, cancellationToken);
         if (draft is null)
         {
             // A second click on Submit arrives after the first one deleted the draft: show the same closing page.
@@ -162,7 +162,7 @@ public sealed partial class QuestionModel(
         PageCount = survey.Pages.Count;
         ApproximateCount = survey.Pages.Any(p => p.ShowIf is not null);
         _previous = flow.PreviousPage(page.Id, answers);
-        return new(draft, null);
+        return new(draft, null, answers);
     }
 
     private void Show(AnswerSet answers, Func<QuestionDefinition, IReadOnlyDictionary<string, IReadOnlyList<string>>> values, IReadOnlyList<AnswerError> errors)

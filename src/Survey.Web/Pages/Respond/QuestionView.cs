@@ -20,7 +20,7 @@ public sealed class QuestionView(
     public string Id => FieldNames.HtmlId(Field);
     public string HelpId => Id + "-help";
     public string Text => Question.Text[Language];
-    public string? HelpHtml => Question.Help is null ? null : Survey.Definitions.MarkdownRenderer.ToHtml(Question.Help[Language]);
+    public string? HelpHtml => Question.Help is null ? null : Survey.Definitions.MarkdownRenderer.ToHtmlShared(Question.Help[Language]);
 
     public string Value(string field) => values.TryGetValue(field, out var v) && v.Count > 0 ? v[0] : string.Empty;
 
