@@ -38,12 +38,16 @@ internal static class SurveyFiller
         {
             await number.FillAsync(NumberInRange(await number.GetAttributeAsync("data-min"), await number.GetAttributeAsync("data-max")));
         }
-        // A date is three fields (day, month, year); the group carries the bounds as yyyy-mm-dd.
+        // A date is three fields (day, month, year), or two (month, year) when it asks only the month; the group carries the
+        // bounds as yyyy-mm-dd or yyyy-mm.
         foreach (var date in await form.Locator(".date-input").AllAsync())
         {
-            var day = DateOnly.ParseExact(NonEmpty(await date.GetAttributeAsync("data-min")) ?? NonEmpty(await date.GetAttributeAsync("data-max")) ?? "2000-01-01",
-                "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await date.Locator("input[name$=':day']").FillAsync(day.Day.ToString(CultureInfo.InvariantCulture));
+            var bound = NonEmpty(await date.GetAttributeAsync("data-min")) ?? NonEmpty(await date.GetAttributeAsync("data-max")) ?? "2000-01-01";
+            var day = DateOnly.ParseExact(bound.Length == 7 ? bound + "-01" : bound, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (await date.Locator("input[name$=':day']").CountAsync() > 0)
+            {
+                await date.Locator("input[name$=':day']").FillAsync(day.Day.ToString(CultureInfo.InvariantCulture));
+            }
             await date.Locator("input[name$=':month']").FillAsync(day.Month.ToString(CultureInfo.InvariantCulture));
             await date.Locator("input[name$=':year']").FillAsync(day.Year.ToString(CultureInfo.InvariantCulture));
         }

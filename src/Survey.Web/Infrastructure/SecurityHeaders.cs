@@ -7,6 +7,13 @@ namespace Survey.Web.Infrastructure;
 /// </summary>
 public static class SecurityHeaders
 {
+    /// <summary>
+    /// The policy of a page that runs its own script from <c>/js</c> (the research results: which tables scroll). Respondent
+    /// pages run no script at all and keep the default policy.
+    /// </summary>
+    public const string WithOwnScript =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     public static WebApplication UseSurveySecurityHeaders(this WebApplication app)
     {
         app.Use(async (context, next) =>

@@ -14,7 +14,7 @@ namespace Survey.BrowserTests.Research;
 /// with axe-core on every page and no console errors (a CSP refusal shows there).
 /// </summary>
 [Collection(SharedBrowser.Name)]
-public sealed class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper output)
+public sealed partial class ResearchPagesTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string SurveyId = "stadsenquete";
     private const int SeededResponses = 300;

@@ -110,7 +110,7 @@ public sealed class QuestionFormsTests(BrowserFixture browser)
             Assert.Equal("2024-12-03", stored);
         }
         await respondent.FollowAsync(page.Locator("a.back-link"));
-        Assert.Equal(["3", "12", "2024"], await page.Locator(".date-input input").EvaluateAllAsync<string[]>("fields => fields.map(f => f.value)"));
+        Assert.Equal(["3", "12", "2024"], await page.Locator("#f-registration_date .date-input input").EvaluateAllAsync<string[]>("fields => fields.map(f => f.value)"));
         axe.AssertNoViolations();
     }
 
@@ -237,7 +237,7 @@ public sealed class QuestionFormsTests(BrowserFixture browser)
         Assert.Equal(typed, await SurveyFiller.ReadAnswersAsync(page));
     }
 
-    private static async Task<Respondent> OpenAsync(IBrowserContext context, string surveyId, string language)
+    internal static async Task<Respondent> OpenAsync(IBrowserContext context, string surveyId, string language)
     {
         var respondent = new Respondent(await context.NewPageAsync(), surveyId, language);
         await respondent.OpenStartPageAsync();
@@ -247,7 +247,7 @@ public sealed class QuestionFormsTests(BrowserFixture browser)
     }
 
     /// <summary>Answers page after page until one shows <paramref name="selector"/>.</summary>
-    private static async Task AdvanceToAsync(Respondent respondent, string selector)
+    internal static async Task AdvanceToAsync(Respondent respondent, string selector)
     {
         for (var step = 0; await respondent.Page.Locator(selector).CountAsync() == 0; step++)
         {

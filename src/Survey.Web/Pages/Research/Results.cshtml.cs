@@ -64,6 +64,7 @@ public sealed class ResultsModel(SurveyLibrary library, ResultsQueries results, 
         Language = LocalizationExtensions.CurrentLanguage();
         Survey = survey;
         Requested = requested;
+        Response.Headers.ContentSecurityPolicy = Infrastructure.SecurityHeaders.WithOwnScript;
         var runs = await results.RunsAsync(surveyId, 1, cancellationToken);
         Run = runs.Count > 0 ? runs[0] : null;
         Snapshot = await results.LatestSnapshotAsync(surveyId, cancellationToken);
