@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,8 +15,13 @@ public static class ServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         // SQLite: one write lock per file, so one writer at a time (a server database would default to false).
-        services.AddSingleton(new WriteGate(storage?.SerializeWrites ?? true));
-        return services.AddDbContext<SurveyDbContext>(options => options.UseSurveySqlite(connectionString));
+        var gate = new WriteGate(storage?.SerializeWrites ?? true);
+        services.AddSingleton(gate);
+        // Pooled contexts with options built once: creating a context per request, with its options, and finding EF Core's
+        // internal services for them was a large share of the CPU of a page request (load benchmark profile, README).
+        return services.AddDbContextPool<SurveyDbContext>(options =>
+            ((IDbContextOptionsBuilderInfrastructure)options.UseSurveySqlite(connectionString))
+                .AddOrUpdateExtension(new WriteGateOptionsExtension(gate)));
     }
 
     /// <summary>

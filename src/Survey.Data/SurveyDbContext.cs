@@ -8,13 +8,15 @@ namespace Survey.Data;
 /// samples and the mail outbox (contact data, never linked to a response).
 /// </summary>
 /// <remarks>
-/// Every write passes the <see cref="WriteGate"/> given by dependency injection (none when a context is built by hand, as the
-/// command line and tests do): SaveChanges for its whole transaction, other writing statements one by one
+/// Every write passes the <see cref="WriteGate"/> of the options (<see cref="ServiceCollectionExtensions.AddSurveyData"/>; none
+/// when a context is built by hand, as the command line and tests do): SaveChanges for its whole transaction, other writing statements one by one
 /// (<see cref="WriteGateCommandInterceptor"/>). Reads never do. No code here opens its own transaction across several
 /// writing statements; one that did would hold SQLite's lock between them, outside the gate.
 /// </remarks>
-public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options, WriteGate? writes = null) : DbContext(options)
+public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
 {
+    private readonly WriteGate? writes = options.FindExtension<WriteGateOptionsExtension>()?.Gate;
+
     // Set while this context holds the gate: by SaveChanges for its transaction, or by one statement (_gateForCommand).
     private bool _holdsGate;
     private bool _gateForCommand;

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Survey.Data;
 
@@ -116,6 +118,39 @@ internal sealed class WriteGateCommandInterceptor : DbCommandInterceptor
         if (context is SurveyDbContext survey)
         {
             survey.ExitWriteGateForCommand();
+        }
+    }
+}
+
+/// <summary>Carries the <see cref="WriteGate"/> in a context's options (pooled contexts get nothing else from the application).</summary>
+internal sealed class WriteGateOptionsExtension(WriteGate gate) : IDbContextOptionsExtension
+{
+    private DbContextOptionsExtensionInfo? _info;
+
+    public WriteGate Gate { get; } = gate;
+
+    public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
+
+    public void ApplyServices(IServiceCollection services)
+    {
+    }
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    private sealed class ExtensionInfo(IDbContextOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        public override bool IsDatabaseProvider => false;
+
+        public override string LogFragment => string.Empty;
+
+        public override int GetServiceProviderHashCode() => 0;
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) => other is ExtensionInfo;
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
+        {
         }
     }
 }

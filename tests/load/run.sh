@@ -3,18 +3,18 @@
 # temporary data folder and the per-client rate limits lifted (every simulated resident comes from 127.0.0.1), then runs
 # tests/load (closed loop, N residents completing the shipped surveys) once per resident count. The platform is restarted
 # on a new empty database for each count.
-#   bash tests/load/run.sh [--residents 8,32] [--seconds 20] [--warmup 5]
+#   bash tests/load/run.sh [--residents 8,32] [--seconds 20] [--warmup 10]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 residents=8,32
 seconds=20
-warmup=5
+warmup=10
 while [ $# -gt 0 ]; do
   case $1 in
     --residents) residents=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
-    *) echo "unknown option $1 (use --residents 8,32 --seconds 20 --warmup 5)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (use --residents 8,32 --seconds 20 --warmup 10)" >&2; exit 2 ;;
   esac
 done
 port=${LOAD_PORT:-5098}
