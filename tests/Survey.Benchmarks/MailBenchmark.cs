@@ -89,8 +89,9 @@ internal static class MailBenchmark
 
     private static async Task SeedAsync(string database, int n)
     {
-        var options = new DbContextOptionsBuilder<SurveyDbContext>().UseSurveySqlite($"Data Source={database}").Options;
-        await using var db = new SurveyDbContext(options);
+        var options = new DbContextOptionsBuilder<SurveyDbContext>();
+        options.UseSurveySqlite($"Data Source={database}");
+        await using var db = new SurveyDbContext(options.Options);
         await DatabaseInitializer.MigrateAsync(db, CancellationToken.None);
         var tokens = PersonalTokens.LoadOrCreate(PersonalTokens.KeyPathFor(database));
         var now = DateTimeOffset.UtcNow;

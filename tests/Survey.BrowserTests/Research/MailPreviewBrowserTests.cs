@@ -4,7 +4,10 @@ using Xunit.Abstractions;
 
 namespace Survey.BrowserTests.Research;
 
-/// <summary>The researchers' mail preview in a real browser, nl and en, with JavaScript on and off: axe-core finds nothing.</summary>
+/// <summary>
+/// The researchers' mail preview in a real browser, nl and en: axe-core finds nothing (with JavaScript on, which axe needs),
+/// and without JavaScript the sign-in and the whole page work the same.
+/// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class MailPreviewBrowserTests(BrowserFixture browser, ITestOutputHelper output)
 {
@@ -34,9 +37,13 @@ public sealed class MailPreviewBrowserTests(BrowserFixture browser, ITestOutputH
         Assert.Equal(12, await page.Locator("section.mail-preview").CountAsync());
         Assert.Equal(6, await page.Locator("div.mail-body[lang=en]").CountAsync());
         Assert.True(await page.Locator("pre.mail-text").First.IsVisibleAsync());
+        await Screenshots.SaveAsync(page, $"research-mail-{language}{(javaScript ? "" : "-nojs")}");
+        if (!javaScript)
+        {
+            return;
+        }
         var axe = new AxeAudit();
         await axe.CheckAsync(page, "mail preview");
-        await Screenshots.SaveAsync(page, $"research-mail-{language}{(javaScript ? "" : "-nojs")}");
         foreach (var line in axe.Log)
         {
             output.WriteLine(line);
