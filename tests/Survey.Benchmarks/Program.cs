@@ -35,6 +35,11 @@ internal static class Program
             ExportBenchmark.Run(Console.Out, args is [_, "--rows", var rows] ? int.Parse(rows, CultureInfo.InvariantCulture) : 1_000_000);
             return 0;
         }
+        if (args.Length > 0 && args[0] == "mail")
+        {
+            MailBenchmark.RunAsync(Console.Out, args is [_, "--invitations", var count] ? int.Parse(count, CultureInfo.InvariantCulture) : 20_000).GetAwaiter().GetResult();
+            return 0;
+        }
         if (args is ["splits"])
         {
             Splits();
@@ -42,7 +47,7 @@ internal static class Program
         }
         if (args.Length == 0 || args[0] != "weighting")
         {
-            Console.Error.WriteLine("usage: Survey.Benchmarks weighting [--r-max N] | splits | definitions | export [--rows N]");
+            Console.Error.WriteLine("usage: Survey.Benchmarks weighting [--r-max N] | splits | definitions | export [--rows N] | mail [--invitations N]");
             return 2;
         }
         var rMax = args.Length == 3 && args[1] == "--r-max" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200_000;

@@ -15,14 +15,14 @@ namespace Survey.Web.Tests.Mail;
 /// </summary>
 public sealed class OutboxKillTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(300);
     private readonly TempDirectory _temp = new();
     private readonly SmtpTestServer _smtp = SmtpTestServer.Start();
 
     [Fact]
     public async Task Sigkill_MidWave_RestartSendsTheRestAndNobodyGetsTwo()
     {
-        const int Invited = 300;
+        const int Invited = 200;
         var database = _temp.File("data/survey.db");
         var tokens = PersonalTokens.LoadOrCreate(PersonalTokens.KeyPathFor(database));
         var members = Enumerable.Range(0, Invited).Select(n => PanelSeed.Member(tokens, $"member{n:D4}@example.org", n % 3 == 0 ? "en" : "nl")).ToList();
