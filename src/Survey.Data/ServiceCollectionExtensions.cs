@@ -33,7 +33,7 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         return options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(), WriteGateCommandInterceptor.Instance)
+            .AddInterceptors(new SqlitePragmaInterceptor(), WriteGateCommandInterceptor.Instance, WriteGateTransactionInterceptor.Instance)
             .ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 }

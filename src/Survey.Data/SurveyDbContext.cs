@@ -10,16 +10,19 @@ namespace Survey.Data;
 /// <remarks>
 /// Every write passes the <see cref="WriteGate"/> of the options (<see cref="ServiceCollectionExtensions.AddSurveyData"/>; none
 /// when a context is built by hand, as the command line and tests do): SaveChanges for its whole transaction, other writing statements one by one
-/// (<see cref="WriteGateCommandInterceptor"/>). Reads never do. No code here opens its own transaction across several
-/// writing statements; one that did would hold SQLite's lock between them, outside the gate.
+/// (<see cref="WriteGateCommandInterceptor"/>), and a transaction opened with <c>BeginTransaction</c> from its start to its
+/// commit or rollback (<see cref="WriteGateTransactionInterceptor"/>; the outbox and wave creation write several statements
+/// in one). Reads never do.
 /// </remarks>
 public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
 {
     private readonly WriteGate? writes = options.FindExtension<WriteGateOptionsExtension>()?.Gate;
 
-    // Set while this context holds the gate: by SaveChanges for its transaction, or by one statement (_gateForCommand).
+    // Set while this context holds the gate: by SaveChanges for its transaction, by one statement (_gateForCommand), or by
+    // an explicit transaction (_gateForTransaction).
     private bool _holdsGate;
     private bool _gateForCommand;
+    private bool _gateForTransaction;
 
     public DbSet<Draft> Drafts => Set<Draft>();
 
@@ -88,13 +91,40 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     public override void Dispose()
     {
         ExitWriteGateForCommand();
+        ExitWriteGateForTransaction();
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
         ExitWriteGateForCommand();
+        ExitWriteGateForTransaction();
         return base.DisposeAsync();
+    }
+
+    internal void EnterWriteGateForTransaction()
+    {
+        if (!_holdsGate && writes is not null && writes.Enter())
+        {
+            _holdsGate = _gateForTransaction = true;
+        }
+    }
+
+    internal async ValueTask EnterWriteGateForTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (!_holdsGate && writes is not null && await writes.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            _holdsGate = _gateForTransaction = true;
+        }
+    }
+
+    internal void ExitWriteGateForTransaction()
+    {
+        if (_gateForTransaction)
+        {
+            _holdsGate = _gateForTransaction = false;
+            writes!.Exit();
+        }
     }
 
     internal void EnterWriteGateForCommand()

@@ -122,6 +122,59 @@ internal sealed class WriteGateCommandInterceptor : DbCommandInterceptor
     }
 }
 
+/// <summary>
+/// Holds the <see cref="WriteGate"/> of the context from the start of a transaction the code opened itself
+/// (<c>Database.BeginTransaction</c>) until it is committed, rolled back or fails, so that its several statements do not
+/// hold SQLite's write lock while another writer of the process waits on it, and SaveChanges and statements inside it do
+/// not ask for the gate again. SaveChanges' own transaction starts while SaveChanges already holds the gate: nothing changes.
+/// </summary>
+internal sealed class WriteGateTransactionInterceptor : DbTransactionInterceptor
+{
+    public static WriteGateTransactionInterceptor Instance { get; } = new();
+
+    public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        (eventData.Context as SurveyDbContext)?.EnterWriteGateForTransaction();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is SurveyDbContext context)
+        {
+            await context.EnterWriteGateForTransactionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return result;
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Exit(eventData.Context);
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Exit(DbContext? context) => (context as SurveyDbContext)?.ExitWriteGateForTransaction();
+}
+
 /// <summary>Carries the <see cref="WriteGate"/> in a context's options (pooled contexts get nothing else from the application).</summary>
 internal sealed class WriteGateOptionsExtension(WriteGate gate) : IDbContextOptionsExtension
 {

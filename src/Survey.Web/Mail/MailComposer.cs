@@ -137,7 +137,10 @@ public sealed class MailComposer(MailTemplates templates, PersonalTokens tokens,
         return $"outbox.{hash}@{host}";
     }
 
-    /// <summary>A day as the language writes it in full (<c>maandag 14 december 2026</c>, <c>Monday, December 14, 2026</c>).</summary>
+    /// <summary>
+    /// A day written in full, day before month (<c>maandag 14 december 2026</c>, <c>Monday 14 December 2026</c>): British
+    /// usage in English, as on the researcher pages, never the US month-first form of .NET's "en" culture.
+    /// </summary>
     public static string FormatDay(DateOnly day, string language)
     {
         CultureInfo culture;
@@ -149,7 +152,7 @@ public sealed class MailComposer(MailTemplates templates, PersonalTokens tokens,
         {
             culture = CultureInfo.InvariantCulture;
         }
-        return day.ToString("D", culture);
+        return day.ToString("dddd d MMMM yyyy", culture);
     }
 
     private string UnsubscribeUrl(string lang, string memberToken) => $"{PublicUrl}/{lang}/panel/unsubscribe/{memberToken}";

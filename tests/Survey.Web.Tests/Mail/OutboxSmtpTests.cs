@@ -21,7 +21,7 @@ public sealed class OutboxSmtpTests : IClassFixture<MailAppFactory>
 
     [Theory]
     [InlineData("nl", "Uitnodiging: Testenquête", "tot en met maandag 14 december 2026")]
-    [InlineData("en", "Invitation: Test survey", "until Monday, December 14, 2026 (inclusive)")]
+    [InlineData("en", "Invitation: Test survey", "until Monday 14 December 2026 (inclusive)")]
     public async Task Drain_Invitation_DeliveredInMemberLanguageWithPersonalLinksAndUnsubscribeHeaders(string language, string subject, string closes)
     {
         var member = PanelSeed.Member(_app.Tokens, $"invite-{language}@example.org", language);
