@@ -43,7 +43,7 @@ public static class SurveyDefinitionsExtensions
         var surveys = SurveyCatalog.LoadDirectory(surveysPath);
         var targets = TargetsCatalog.LoadDirectory(surveysPath, surveys.Surveys);
         var locales = LocaleCatalog.LoadDirectory(options.Resolve(root, options.LocalesPath));
-        var panelProfile = PanelProfile.LoadFile(options.ResolvePanelProfile(root));
+        var panelProfile = PanelProfile.LoadFile(options.Resolve(root, options.PanelProfilePath));
         var errors = surveys.Diagnostics.Concat(targets.Diagnostics).Concat(locales.Diagnostics).Concat(panelProfile.Diagnostics)
             .Select(d => d.ToString()).ToList();
         if (errors.Count > 0)

@@ -11,17 +11,8 @@ public sealed class SurveyPlatformOptions
     /// <summary>Folder of interface text files, one per culture (<c>nl.yaml</c>, <c>en.yaml</c>, …).</summary>
     public string LocalesPath { get; set; } = "../../locales";
 
-    /// <summary>
-    /// The International Panel's member profile: languages and the coarse fields with their codes and labels. Empty (the
-    /// default): <c>shared/panel-profile.yaml</c> in the surveys folder, so a platform given another surveys folder finds the
-    /// profile beside them.
-    /// </summary>
-    public string? PanelProfilePath { get; set; }
-
-    public string ResolvePanelProfile(string contentRoot) =>
-        string.IsNullOrWhiteSpace(PanelProfilePath)
-            ? Path.Combine(Resolve(contentRoot, SurveysPath), "shared", "panel-profile.yaml")
-            : Resolve(contentRoot, PanelProfilePath);
+    /// <summary>The International Panel's member profile: languages and the coarse fields with their codes and labels.</summary>
+    public string PanelProfilePath { get; set; } = "../../surveys/shared/panel-profile.yaml";
 
     /// <summary>The SQLite database file (created on first start).</summary>
     public string DatabasePath { get; set; } = "../../data/survey.db";
