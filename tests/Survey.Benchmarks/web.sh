@@ -15,7 +15,7 @@ if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
   exit 2
 fi
 dotnet publish src/Survey.Web -c Release -o "$out/app" -v quiet -nologo >/dev/null
-args=(--contentRoot="$out/app" --Survey:SurveysPath="$PWD/surveys" --Survey:LocalesPath="$PWD/locales" --urls="http://127.0.0.1:$port" --Logging:LogLevel:Default=Warning)
+args=(--contentRoot="$out/app" --Survey:SurveysPath="$PWD/surveys" --Survey:LocalesPath="$PWD/locales" --Survey:PanelProfilePath="$PWD/surveys/shared/panel-profile.yaml" --urls="http://127.0.0.1:$port" --Logging:LogLevel:Default=Warning)
 
 pid=
 startup() { # sets pid and ms: milliseconds from process start until /nl answers

@@ -36,7 +36,7 @@ for n in ${residents//,/ }; do
   data="$work/data-$n"
   mkdir -p "$data"
   dotnet "$work/app/Survey.Web.dll" --contentRoot="$work/app" --urls="http://127.0.0.1:$port" \
-    --Survey:SurveysPath="$PWD/surveys" --Survey:LocalesPath="$PWD/locales" --Survey:DatabasePath="$data/survey.db" \
+    --Survey:SurveysPath="$PWD/surveys" --Survey:LocalesPath="$PWD/locales" --Survey:PanelProfilePath="$PWD/surveys/shared/panel-profile.yaml" --Survey:DatabasePath="$data/survey.db" \
     --Logging:LogLevel:Default=Warning \
     --RateLimits:SurveyStarts:PermitLimit=100000000 --RateLimits:SurveyStarts:WindowSeconds=1 \
     --RateLimits:CodeLookups:PermitLimit=100000000 --RateLimits:CodeLookups:WindowSeconds=1 \
