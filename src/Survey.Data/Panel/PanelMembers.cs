@@ -9,9 +9,6 @@ namespace Survey.Data;
 /// </summary>
 public static class PanelMembers
 {
-    /// <summary>The purpose of the member's self-service token (<see cref="PersonalTokens.LinkToken"/>).</summary>
-    public const string TokenPurpose = "member";
-
     public const string SourceSignup = "signup";
     public const string SourceImport = "import";
 
@@ -63,7 +60,7 @@ public static class PanelMembers
     public static string ManageToken(PersonalTokens tokens, Guid memberId)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return tokens.LinkToken(TokenPurpose, memberId.ToString("D"));
+        return tokens.MemberToken(memberId);
     }
 
     /// <summary>The member whose self-service token is <paramref name="token"/> (as it came in a link), or null.</summary>

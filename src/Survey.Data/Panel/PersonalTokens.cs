@@ -72,6 +72,15 @@ public sealed class PersonalTokens
     /// <summary>The access code for a purpose and id: 12 characters without look-alikes (see <see cref="FormatCode"/>).</summary>
     public string AccessCode(string purpose, string id) => Derive(purpose, id, CodeAlphabet, AccessCodeLength);
 
+    /// <summary>A panel member's self-service token: confirmation, "my data" and unsubscribe links (PANEL.md).</summary>
+    public string MemberToken(Guid memberId) => LinkToken("member", memberId.ToString("D"));
+
+    /// <summary>A member's personal link for a wave's invitation.</summary>
+    public string InvitationToken(int waveId, Guid memberId) => LinkToken("invitation", $"{waveId}:{memberId:D}");
+
+    /// <summary>The access code on the letter to a sampled address of a letter wave.</summary>
+    public string LetterCode(int waveId, long frameUnitId) => AccessCode("letter", $"{waveId}:{frameUnitId}");
+
     /// <summary>The code in three groups for print: <c>ABCD-EFGH-JKMN</c>.</summary>
     public static string FormatCode(string code)
     {

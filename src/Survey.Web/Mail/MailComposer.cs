@@ -80,7 +80,7 @@ public sealed class MailComposer(MailTemplates templates, PersonalTokens tokens,
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["signup_link"] = $"{PublicUrl}/{lang}/panel" };
         if (context.Member is { } member)
         {
-            var memberToken = tokens.LinkToken("member", member.Id.ToString("D"));
+            var memberToken = tokens.MemberToken(member.Id);
             values["manage_link"] = $"{PublicUrl}/{lang}/panel/me/{memberToken}";
             values["unsubscribe_link"] = UnsubscribeUrl(lang, memberToken);
             values["link"] = context.Row.Template == "confirm" || (context.Row.Template == "already-member" && member.Status == PanelMemberStatus.Pending)
@@ -90,7 +90,7 @@ public sealed class MailComposer(MailTemplates templates, PersonalTokens tokens,
         if (context is { Invitation: { } invitation, Wave: { } wave })
         {
             var memberId = invitation.MemberId ?? context.Member?.Id ?? Guid.Empty;
-            values["link"] = $"{PublicUrl}/{lang}/i/{tokens.LinkToken("invitation", $"{wave.Id}:{memberId:D}")}";
+            values["link"] = $"{PublicUrl}/{lang}/i/{tokens.InvitationToken(wave.Id, memberId)}";
             var language = LanguageTag.TryCreate(lang, out var tag) ? tag : LanguageTag.Dutch;
             values["survey"] = library.Find(wave.SurveyId)?.Title[language] ?? wave.SurveyId;
             values["closes"] = FormatDay(wave.ClosesOn, lang);
@@ -122,7 +122,7 @@ public sealed class MailComposer(MailTemplates templates, PersonalTokens tokens,
         if (context.Member is { } member)
         {
             // RFC 2369 and RFC 8058: mail programs show an unsubscribe button that POSTs to this address without cookies.
-            var url = UnsubscribeUrl(row.Language, tokens.LinkToken("member", member.Id.ToString("D")));
+            var url = UnsubscribeUrl(row.Language, tokens.MemberToken(member.Id));
             message.Headers.Add("List-Unsubscribe", $"<{url}>");
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }

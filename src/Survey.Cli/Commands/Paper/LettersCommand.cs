@@ -85,7 +85,7 @@ internal static class LettersCommand
             var page = new LetterPage(locales.Texts, languages, publicUrl);
             var letters = invitations.Select(x => new LetterPage.Letter(
                 x.Unit.AddressLine.Split(" | "),
-                tokens.AccessCode("letter", $"{wave.Id}:{x.Unit.Id}"),
+                tokens.LetterCode(wave.Id, x.Unit.Id),
                 titles,
                 wave.ClosesOn));
             var outFile = Path.GetFullPath(outPath);

@@ -139,7 +139,7 @@ internal static class SampleDrawCommand
                 FrameUnitId = d.Unit.Id,
                 Stratum = stratify is null ? null : d.Stratum,
                 Language = "nl",
-                TokenHash = PersonalTokens.Hash(tokens.AccessCode("letter", $"{wave.Id}:{d.Unit.Id}")),
+                TokenHash = PersonalTokens.Hash(tokens.LetterCode(wave.Id, d.Unit.Id)),
                 Status = InvitationStatus.Created,
             }));
             await db.SaveChangesAsync().ConfigureAwait(false);

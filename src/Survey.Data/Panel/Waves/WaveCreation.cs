@@ -82,7 +82,7 @@ public static class WaveCreation
                 MemberId = m.Id,
                 Stratum = plan.StratifyBy is { } f ? m.Value(f) : null,
                 Language = m.Language,
-                TokenHash = PersonalTokens.Hash(tokens.LinkToken("invitation", $"{wave.Id}:{m.Id:D}")),
+                TokenHash = PersonalTokens.Hash(tokens.InvitationToken(wave.Id, m.Id)),
                 Status = InvitationStatus.Created,
             })).ToList();
             db.Invitations.AddRange(invitations.Select(i => i.Invitation));
