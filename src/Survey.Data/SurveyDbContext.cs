@@ -17,6 +17,15 @@ namespace Survey.Data;
 public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) : DbContext(options)
 {
     private readonly WriteGate? writes = options.FindExtension<WriteGateOptionsExtension>()?.Gate;
+    private readonly GroupCommit? groupCommit = options.FindExtension<WriteGateOptionsExtension>()?.GroupCommit;
+    private readonly string? pragma = options.FindExtension<WriteGateOptionsExtension>()?.Pragma;
+
+    // SaveChanges is running: the statements and the transaction inside it do not wait for durability; SaveChanges does
+    // once, after its commit.
+    private bool _inSaveChanges;
+
+    // Set by WithoutDurableWaits (the outbox drain).
+    private bool _skipDurableWaits;
 
     // Set while this context holds the gate: by SaveChanges for its transaction, by one statement (_gateForCommand), or by
     // an explicit transaction (_gateForTransaction).
@@ -55,18 +64,26 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
         IncrementDraftVersions();
         var entered = !_holdsGate && writes is not null && writes.Enter();
         _holdsGate |= entered;
+        int saved;
+        _inSaveChanges = true;
         try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            saved = base.SaveChanges(acceptAllChangesOnSuccess);
         }
         finally
         {
+            _inSaveChanges = false;
             if (entered)
             {
                 _holdsGate = false;
                 writes!.Exit();
             }
         }
+        if (Database.CurrentTransaction is null && !_skipDurableWaits)
+        {
+            groupCommit?.WaitDurable();
+        }
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -74,17 +91,107 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
         IncrementDraftVersions();
         var entered = !_holdsGate && writes is not null && await writes.EnterAsync(cancellationToken).ConfigureAwait(false);
         _holdsGate |= entered;
+        int saved;
+        _inSaveChanges = true;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            _inSaveChanges = false;
             if (entered)
             {
                 _holdsGate = false;
                 writes!.Exit();
             }
+        }
+        // After the gate: the next writer commits while this commit is synced (group commit).
+        if (Database.CurrentTransaction is null && !_skipDurableWaits && groupCommit is not null)
+        {
+            await groupCommit.WaitDurableAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return saved;
+    }
+
+    /// <summary>
+    /// Until disposed, this context's commits do not wait for a sync of the WAL (group commit), and its connection is left
+    /// as the caller sets it: for the outbox drain, which runs with <c>synchronous=NORMAL</c> on purpose (README, "Mail").
+    /// Disposing sets the connection's pragmas back.
+    /// </summary>
+    public async Task<IAsyncDisposable> WithoutDurableWaitsAsync(CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
+        _skipDurableWaits = true;
+        return new DurableWaitsBack(this);
+    }
+
+    private sealed class DurableWaitsBack(SurveyDbContext context) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            context._skipDurableWaits = false;
+            await context.Database.ExecuteSqlRawAsync(context.pragma ?? "PRAGMA synchronous = FULL;", CancellationToken.None).ConfigureAwait(false);
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Holds the write gate for the statements the caller runs until the scope is disposed (a write outside SaveChanges, e.g.
+    /// one UPDATE in plain SQL), then, under group commit, waits until what they committed is durable. Statements inside
+    /// do not ask for the gate again.
+    /// </summary>
+    public async Task<IAsyncDisposable> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var entered = !_holdsGate && writes is not null && await writes.EnterAsync(cancellationToken).ConfigureAwait(false);
+        _holdsGate |= entered;
+        _inWriteScope = true;
+        return new WriteScope(this, entered);
+    }
+
+    private bool _inWriteScope;
+
+    private sealed class WriteScope(SurveyDbContext context, bool entered) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            context._inWriteScope = false;
+            if (entered)
+            {
+                context._holdsGate = false;
+                context.writes!.Exit();
+            }
+            if (context.groupCommit is not null && !context._skipDurableWaits && context.Database.CurrentTransaction is null)
+            {
+                await context.groupCommit.WaitDurableAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A writing statement outside SaveChanges ran: outside a transaction it committed, so wait until it is durable.</summary>
+    internal ValueTask StatementCommittedAsync(CancellationToken cancellationToken) =>
+        groupCommit is null || _inSaveChanges || _inWriteScope || _skipDurableWaits || Database.CurrentTransaction is not null
+            ? ValueTask.CompletedTask
+            : groupCommit.WaitDurableAsync(cancellationToken);
+
+    internal void StatementCommitted()
+    {
+        if (groupCommit is not null && !_inSaveChanges && !_inWriteScope && !_skipDurableWaits && Database.CurrentTransaction is null)
+        {
+            groupCommit.WaitDurable();
+        }
+    }
+
+    /// <summary>A transaction the code opened itself committed (SaveChanges' own waits after it returns).</summary>
+    internal ValueTask TransactionCommittedAsync(CancellationToken cancellationToken) =>
+        groupCommit is null || _inSaveChanges || _skipDurableWaits ? ValueTask.CompletedTask : groupCommit.WaitDurableAsync(cancellationToken);
+
+    internal void TransactionCommitted()
+    {
+        if (groupCommit is not null && !_inSaveChanges && !_skipDurableWaits)
+        {
+            groupCommit.WaitDurable();
         }
     }
 

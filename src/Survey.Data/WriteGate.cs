@@ -16,6 +16,13 @@ public sealed class StorageOptions
     /// (one write lock per file), off for a server database, where the same code simply runs concurrently.
     /// </summary>
     public bool? SerializeWrites { get; set; }
+
+    /// <summary>
+    /// SQLite: commits that finish while a sync of the WAL is under way share the next one (<see cref="GroupCommit"/>),
+    /// acknowledged only after it. Empty or true: on where it works (SQLite file on Linux); false: every commit syncs itself
+    /// (<c>synchronous=FULL</c>).
+    /// </summary>
+    public bool? GroupCommit { get; set; }
 }
 
 /// <summary>
@@ -88,13 +95,18 @@ internal sealed class WriteGateCommandInterceptor : DbCommandInterceptor
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
         Exit(eventData.Context);
+        (eventData.Context as SurveyDbContext)?.StatementCommitted();
         return result;
     }
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         Exit(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is SurveyDbContext context)
+        {
+            await context.StatementCommittedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return result;
     }
 
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Exit(eventData.Context);
@@ -148,12 +160,19 @@ internal sealed class WriteGateTransactionInterceptor : DbTransactionInterceptor
         return result;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context);
-
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
         Exit(eventData.Context);
-        return Task.CompletedTask;
+        (eventData.Context as SurveyDbContext)?.TransactionCommitted();
+    }
+
+    public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Exit(eventData.Context);
+        if (eventData.Context is SurveyDbContext context)
+        {
+            await context.TransactionCommittedAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(eventData.Context);
@@ -176,11 +195,17 @@ internal sealed class WriteGateTransactionInterceptor : DbTransactionInterceptor
 }
 
 /// <summary>Carries the <see cref="WriteGate"/> in a context's options (pooled contexts get nothing else from the application).</summary>
-internal sealed class WriteGateOptionsExtension(WriteGate gate) : IDbContextOptionsExtension
+internal sealed class WriteGateOptionsExtension(WriteGate gate, GroupCommit? groupCommit, SqlitePragmaInterceptor pragmas) : IDbContextOptionsExtension
 {
     private DbContextOptionsExtensionInfo? _info;
 
     public WriteGate Gate { get; } = gate;
+
+    /// <summary>Where commits wait to be durable; null: every commit syncs itself.</summary>
+    public GroupCommit? GroupCommit { get; } = groupCommit;
+
+    /// <summary>The statements each connection starts with (to set a connection back after changing them).</summary>
+    public string Pragma => pragmas.Pragma;
 
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 

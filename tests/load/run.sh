@@ -37,7 +37,7 @@ for n in ${residents//,/ }; do
   mkdir -p "$data"
   dotnet "$work/app/Survey.Web.dll" --contentRoot="$work/app" --urls="http://127.0.0.1:$port" \
     --Survey:SurveysPath="$PWD/surveys" --Survey:LocalesPath="$PWD/locales" --Survey:PanelProfilePath="$PWD/surveys/shared/panel-profile.yaml" --Survey:DatabasePath="$data/survey.db" \
-    --Logging:LogLevel:Default=Warning \
+    --Logging:LogLevel:Default=Warning --Logging:LogLevel:Survey.Data.GroupCommit=Information \
     --RateLimits:SurveyStarts:PermitLimit=100000000 --RateLimits:SurveyStarts:WindowSeconds=1 \
     --RateLimits:CodeLookups:PermitLimit=100000000 --RateLimits:CodeLookups:WindowSeconds=1 \
     --RateLimits:AnswerPages:PermitLimit=100000000 --RateLimits:AnswerPages:WindowSeconds=1 \
@@ -52,6 +52,7 @@ for n in ${residents//,/ }; do
   dotnet tests/load/bin/Release/net10.0/Survey.Load.dll --url "http://127.0.0.1:$port" --server-pid "$pid" \
     --data-dir "$data" --surveys "$PWD/surveys" --residents "$n" --seconds "$seconds" --warmup "$warmup" || status=$?
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+  grep -o "Group commit: .*" "$work/server-$n.log" | sed 's/^G/g/' || echo "group commit: off"
   if grep -q -E "fail|error|SQLITE_BUSY" "$work/server-$n.log"; then
     echo "server log ($n residents):"; grep -E -A3 "fail|error|SQLITE_BUSY" "$work/server-$n.log" | head -20
   fi

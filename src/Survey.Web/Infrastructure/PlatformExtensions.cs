@@ -5,7 +5,7 @@ using Survey.Definitions.QuestionTypes;
 
 namespace Survey.Web.Infrastructure;
 
-public static class PlatformExtensions
+public static partial class PlatformExtensions
 {
     /// <summary>
     /// The SQLite file under the configured path (its folder is created on first start). Writes go one at a time
@@ -53,5 +53,14 @@ public static class PlatformExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
         await DatabaseInitializer.MigrateAsync(db, CancellationToken.None);
+        if (app.Services.GetService<GroupCommit>() is { } group)
+        {
+            // How well commits shared syncs, for the load benchmark (README, "Load benchmark"), which prints this line.
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<GroupCommit>();
+            app.Lifetime.ApplicationStopping.Register(() => LogGroupCommit(logger, group.Commits, group.Syncs));
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Group commit: {Commits} commits made durable by {Syncs} syncs of the WAL")]
+    private static partial void LogGroupCommit(ILogger logger, long commits, long syncs);
 }

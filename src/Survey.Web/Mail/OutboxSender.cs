@@ -36,13 +36,13 @@ public sealed partial class OutboxSender(
         {
             return null;
         }
-        // One connection for the drain, with synchronous=NORMAL: in WAL mode a commit then survives the process being
-        // killed (the OS has it) without an fsync per message, which would cap a wave at tens of messages a second. A power
-        // cut can lose the last marks (README, "Mail"). The pooled connection is set back to FULL afterwards.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        // One connection for the drain, with synchronous=NORMAL and no wait for group commit's sync: in WAL mode a commit
+        // then survives the process being killed (the OS has it) without an fsync per message, which would cap a wave at tens
+        // of messages a second. A power cut can lose the last marks (README, "Mail"). The pooled connection is set back
+        // afterwards.
+        var normal = await db.WithoutDurableWaitsAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", cancellationToken);
             await using var transport = transports.Create();
             var uncertain = await ResolveInterruptedAsync(transport, cancellationToken);
             int sent = 0, deferred = 0, failed = 0, cancelled = 0;
@@ -86,8 +86,7 @@ public sealed partial class OutboxSender(
         }
         finally
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;", CancellationToken.None);
-            await db.Database.CloseConnectionAsync();
+            await normal.DisposeAsync();
             gate.Drain.Release();
         }
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -89,7 +90,11 @@ public sealed class ConcurrentWritesTests
 
     /// <summary>Counts the saves whose statements are running at the same moment (EF Core runs a save of one statement
     /// without a transaction, so transactions alone would not show every writer).</summary>
-    private sealed class SaveProbe : SaveChangesInterceptor
+    /// <summary>
+    /// Counts write saves and the most running at once: every SaveChanges (start, send) and every draft UPDATE a question
+    /// page runs in plain SQL outside SaveChanges.
+    /// </summary>
+    private sealed class SaveProbe : SaveChangesInterceptor, IDbCommandInterceptor
     {
         private int _open;
         private int _most;
@@ -101,12 +106,7 @@ public sealed class ConcurrentWritesTests
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _count);
-            var open = Interlocked.Increment(ref _open);
-            for (var most = _most; open > most; most = _most)
-            {
-                Interlocked.CompareExchange(ref _most, open, most);
-            }
+            Open();
             return ValueTask.FromResult(result);
         }
 
@@ -120,6 +120,45 @@ public sealed class ConcurrentWritesTests
         {
             Interlocked.Decrement(ref _open);
             return Task.CompletedTask;
+        }
+
+        ValueTask<InterceptionResult<int>> IDbCommandInterceptor.NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken)
+        {
+            if (IsDraftSave(command))
+            {
+                Open();
+            }
+            return ValueTask.FromResult(result);
+        }
+
+        ValueTask<int> IDbCommandInterceptor.NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken)
+        {
+            if (IsDraftSave(command))
+            {
+                Interlocked.Decrement(ref _open);
+            }
+            return ValueTask.FromResult(result);
+        }
+
+        Task IDbCommandInterceptor.CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken)
+        {
+            if (IsDraftSave(command))
+            {
+                Interlocked.Decrement(ref _open);
+            }
+            return Task.CompletedTask;
+        }
+
+        private static bool IsDraftSave(DbCommand command) => command.CommandText.StartsWith("UPDATE \"Drafts\"", StringComparison.Ordinal);
+
+        private void Open()
+        {
+            Interlocked.Increment(ref _count);
+            var open = Interlocked.Increment(ref _open);
+            for (var most = _most; open > most; most = _most)
+            {
+                Interlocked.CompareExchange(ref _most, open, most);
+            }
         }
     }
 
