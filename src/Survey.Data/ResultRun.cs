@@ -53,5 +53,15 @@ public sealed class ResultRun
     public DateTimeOffset? FinishedAt { get; set; }
 
     /// <summary>Why the last attempt failed, in words a researcher can act on; null unless <see cref="State"/> is Failed.</summary>
+    /// <remarks>English, for the audit trail and the logs; the page shows <see cref="ErrorKey"/> in its own language.</remarks>
     public string? Error { get; set; }
+
+    /// <summary>
+    /// <see cref="Error"/> as a locale key (after <c>research.run_errors.</c>); null on runs that did not fail and on runs
+    /// that failed before migration 20261208000000, whose reason is known only by its English text.
+    /// </summary>
+    public string? ErrorKey { get; set; }
+
+    /// <summary>The values of the key's placeholders {0}, {1}…, as a JSON array of strings; null when it has none.</summary>
+    public string? ErrorArguments { get; set; }
 }

@@ -53,7 +53,7 @@ public sealed class SchemaTests
         await using var context = TestDatabase.Context(database);
 
         Assert.False(context.Database.HasPendingModelChanges());
-        Assert.Equal(["20261121000000_Initial", "20261122000000_Results", "20261122010000_Researchers", "20261122020000_SnapshotWeights", "20261206100000_CompletedCodes", "20261206200000_ResearcherSessions", "20261207000000_Panel", "20261207300000_UnorderedResponses"], context.Database.GetMigrations());
+        Assert.Equal(["20261121000000_Initial", "20261122000000_Results", "20261122010000_Researchers", "20261122020000_SnapshotWeights", "20261206100000_CompletedCodes", "20261206200000_ResearcherSessions", "20261207000000_Panel", "20261207300000_UnorderedResponses", "20261208000000_RunErrorKeys"], context.Database.GetMigrations());
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class SchemaTests
         Assert.True(File.Exists(database.Path));
         using var connection = Open(database);
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(8L, Scalar(connection, "SELECT COUNT(*) FROM __EFMigrationsHistory;"));
+        Assert.Equal(9L, Scalar(connection, "SELECT COUNT(*) FROM __EFMigrationsHistory;"));
     }
 
     [Fact]

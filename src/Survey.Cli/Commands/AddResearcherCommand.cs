@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Survey.Data;
 
 namespace Survey.Cli.Commands;
@@ -16,7 +15,7 @@ internal static class AddResearcherCommand
     private const string Usage = "usage: survey add-researcher [--database PATH [--create]] --user NAME [--admin]   (password on standard input)";
 
     public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
-        RunAsync(args, stdin, stdout, stderr, clock, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("Survey__DatabasePath"));
+        RunAsync(args, stdin, stdout, stderr, clock, Directory.GetCurrentDirectory(), CommandDatabase.Configured);
 
     /// <param name="currentFolder">Where the platform's database is looked for without <c>--database</c>.</param>
     /// <param name="configuredDatabase">The platform's <c>Survey__DatabasePath</c> environment setting, if any.</param>
@@ -65,22 +64,18 @@ internal static class AddResearcherCommand
             return 2;
         }
 
-        if (database is null)
+        var path = CommandDatabase.Locate(database, currentFolder, configuredDatabase);
+        if (path is null)
         {
-            database = PlatformDatabase.Find(currentFolder, configuredDatabase);
-            if (database is null)
-            {
-                stderr.WriteLine($"survey add-researcher: no platform found in or above {Path.GetFullPath(currentFolder)} (looked for src/Survey.Web/appsettings.json); give the database file with --database PATH");
-                return 2;
-            }
+            stderr.WriteLine($"survey add-researcher: no platform found in or above {Path.GetFullPath(currentFolder)} (looked for src/Survey.Web/appsettings.json); give the database file with --database PATH");
+            return 2;
         }
-        database = Path.GetFullPath(database);
-        if (!File.Exists(database) && !create)
+        if (!File.Exists(path) && !create)
         {
-            stderr.WriteLine($"survey add-researcher: database '{database}' does not exist. Start the platform once (dotnet run --project src/Survey.Web creates it), or add --create to create a new, empty database there.");
+            stderr.WriteLine($"survey add-researcher: database '{path}' does not exist. Start the platform once (dotnet run --project src/Survey.Web creates it), or add --create to create a new, empty database there.");
             return 1;
         }
-        stdout.WriteLine($"survey add-researcher: using database {database}");
+        stdout.WriteLine($"survey add-researcher: using database {path}");
 
         var password = await stdin.ReadLineAsync().ConfigureAwait(false);
         if (string.IsNullOrEmpty(password))
@@ -89,16 +84,12 @@ internal static class AddResearcherCommand
             return 1;
         }
 
-        var options = new DbContextOptionsBuilder<SurveyDbContext>();
-        options.UseSurveySqlite($"Data Source={database}");
-        var context = new SurveyDbContext(options.Options);
-        await using (context.ConfigureAwait(false))
+        return await CommandDatabase.UseAsync("survey add-researcher", path, stderr, async context =>
         {
             try
             {
-                await DatabaseInitializer.MigrateAsync(context, CancellationToken.None).ConfigureAwait(false);
                 var account = await new ResearcherAccounts(context, clock).CreateAsync(user, password, admin).ConfigureAwait(false);
-                stdout.WriteLine($"survey add-researcher: created {(admin ? "administrator" : "researcher")} '{account.UserName}' in {database}");
+                stdout.WriteLine($"survey add-researcher: created {(admin ? "administrator" : "researcher")} '{account.UserName}' in {path}");
                 return 0;
             }
             catch (ResearcherAccountException e)
@@ -106,11 +97,6 @@ internal static class AddResearcherCommand
                 stderr.WriteLine($"survey add-researcher: {e.Message}");
                 return 1;
             }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"survey add-researcher: cannot use database '{database}': {e.Message}");
-                return 1;
-            }
-        }
+        }).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Survey.Data;
 using Survey.Definitions.Panel;
 
@@ -15,7 +14,7 @@ internal static class PanelCommand
     private const string Usage = "usage: survey panel import FILE [--skip-invalid] [--database PATH] [--profile PATH]";
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
-        RunAsync(args, stdout, stderr, clock, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("Survey__DatabasePath"));
+        RunAsync(args, stdout, stderr, clock, Directory.GetCurrentDirectory(), CommandDatabase.Configured);
 
     internal static async Task<int> RunAsync(
         string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, string currentFolder, string? configuredDatabase)
@@ -68,9 +67,9 @@ internal static class PanelCommand
             stderr.WriteLine(Usage);
             return 2;
         }
-        database ??= PlatformDatabase.Find(currentFolder, configuredDatabase);
+        var path = CommandDatabase.Locate(database, currentFolder, configuredDatabase);
         profilePath ??= FindProfile(currentFolder);
-        if (database is null || profilePath is null)
+        if (path is null || profilePath is null)
         {
             stderr.WriteLine($"survey panel import: no platform found in or above {Path.GetFullPath(currentFolder)}; give --database PATH and --profile PATH");
             return 2;
@@ -95,25 +94,12 @@ internal static class PanelCommand
             return 1;
         }
 
-        database = Path.GetFullPath(database);
-        var options = new DbContextOptionsBuilder<SurveyDbContext>();
-        options.UseSurveySqlite($"Data Source={database}");
-        var context = new SurveyDbContext(options.Options);
-        await using (context.ConfigureAwait(false))
+        return await CommandDatabase.UseAsync("survey panel import", path, stderr, async context =>
         {
-            try
-            {
-                await DatabaseInitializer.MigrateAsync(context, CancellationToken.None).ConfigureAwait(false);
-                var tokens = PersonalTokens.LoadOrCreate(PersonalTokens.KeyPathFor(database));
-                var report = await PanelImport.ImportAsync(context, tokens, panelProfile, text, skipInvalid, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-                return Print(report, file, skipInvalid, stdout, stderr);
-            }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"survey panel import: cannot use database '{database}': {e.Message}");
-                return 1;
-            }
-        }
+            var tokens = PersonalTokens.LoadOrCreate(PersonalTokens.KeyPathFor(path));
+            var report = await PanelImport.ImportAsync(context, tokens, panelProfile, text, skipInvalid, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            return Print(report, file, skipInvalid, stdout, stderr);
+        }).ConfigureAwait(false);
     }
 
     private static int Print(ImportReport report, string file, bool skipInvalid, TextWriter stdout, TextWriter stderr)

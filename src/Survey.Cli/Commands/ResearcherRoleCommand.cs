@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Survey.Data;
 
 namespace Survey.Cli.Commands;
@@ -13,7 +12,7 @@ internal static class ResearcherRoleCommand
     private const string Usage = "usage: survey researcher-role [--database PATH] --user NAME --grant-admin | --revoke-admin";
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
-        RunAsync(args, stdout, stderr, clock, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("Survey__DatabasePath"));
+        RunAsync(args, stdout, stderr, clock, Directory.GetCurrentDirectory(), CommandDatabase.Configured);
 
     /// <param name="currentFolder">Where the platform's database is looked for without <c>--database</c>.</param>
     /// <param name="configuredDatabase">The platform's <c>Survey__DatabasePath</c> environment setting, if any.</param>
@@ -59,40 +58,27 @@ internal static class ResearcherRoleCommand
             stderr.WriteLine(Usage);
             return 2;
         }
-        database ??= PlatformDatabase.Find(currentFolder, configuredDatabase);
-        if (database is null)
+        var path = CommandDatabase.Locate(database, currentFolder, configuredDatabase);
+        if (path is null)
         {
             stderr.WriteLine($"survey researcher-role: no platform found in or above {Path.GetFullPath(currentFolder)} (looked for src/Survey.Web/appsettings.json); give the database file with --database PATH");
             return 2;
         }
-        database = Path.GetFullPath(database);
-        if (!File.Exists(database))
+        if (!File.Exists(path))
         {
-            stderr.WriteLine($"survey researcher-role: no database at '{database}' (give its path with --database)");
+            stderr.WriteLine($"survey researcher-role: no database at '{path}' (give its path with --database)");
             return 1;
         }
 
-        var options = new DbContextOptionsBuilder<SurveyDbContext>();
-        options.UseSurveySqlite($"Data Source={database}");
-        var context = new SurveyDbContext(options.Options);
-        await using (context.ConfigureAwait(false))
+        return await CommandDatabase.UseAsync("survey researcher-role", path, stderr, async context =>
         {
-            try
+            if (!await new ResearcherAccounts(context, clock).SetAdminAsync(user, grant).ConfigureAwait(false))
             {
-                await DatabaseInitializer.MigrateAsync(context, CancellationToken.None).ConfigureAwait(false);
-                if (!await new ResearcherAccounts(context, clock).SetAdminAsync(user, grant).ConfigureAwait(false))
-                {
-                    stderr.WriteLine($"survey researcher-role: no researcher named '{user.Trim()}' in {database}");
-                    return 1;
-                }
-                stdout.WriteLine($"survey researcher-role: '{user.Trim()}' is {(grant ? "now" : "no longer")} an administrator; their sessions have ended");
-                return 0;
-            }
-            catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"survey researcher-role: cannot use database '{database}': {e.Message}");
+                stderr.WriteLine($"survey researcher-role: no researcher named '{user.Trim()}' in {path}");
                 return 1;
             }
-        }
+            stdout.WriteLine($"survey researcher-role: '{user.Trim()}' is {(grant ? "now" : "no longer")} an administrator; their sessions have ended");
+            return 0;
+        }).ConfigureAwait(false);
     }
 }

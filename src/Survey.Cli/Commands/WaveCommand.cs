@@ -24,7 +24,7 @@ internal static class WaveCommand
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock) =>
-        RunAsync(args, stdout, stderr, clock, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable("Survey__DatabasePath"), Environment.GetEnvironmentVariable("Survey__SurveysPath"));
+        RunAsync(args, stdout, stderr, clock, Directory.GetCurrentDirectory(), CommandDatabase.Configured, Environment.GetEnvironmentVariable("Survey__SurveysPath"));
 
     internal static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock, string currentFolder, string? configuredDatabase, string? configuredSurveys)
     {
@@ -74,25 +74,21 @@ internal static class WaveCommand
         }
         string? One(string name) => options.TryGetValue(name, out var v) ? v[^1] : null;
 
-        var database = One("--database") ?? PlatformDatabase.Find(currentFolder, configuredDatabase);
+        var database = CommandDatabase.Locate(One("--database"), currentFolder, configuredDatabase);
         if (database is null)
         {
             stderr.WriteLine($"survey wave: no platform found in or above {Path.GetFullPath(currentFolder)}; give the database file with --database PATH");
             return 2;
         }
-        database = Path.GetFullPath(database);
         if (!File.Exists(database))
         {
             stderr.WriteLine($"survey wave: database '{database}' does not exist (start the platform once to create it)");
             return 1;
         }
 
-        var builder = new DbContextOptionsBuilder<SurveyDbContext>();
-        builder.UseSurveySqlite($"Data Source={database}");
-        var db = new SurveyDbContext(builder.Options);
+        var db = await CommandDatabase.OpenAsync(database).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            await DatabaseInitializer.MigrateAsync(db, CancellationToken.None).ConfigureAwait(false);
             switch (verb)
             {
                 case "create":

@@ -14,6 +14,7 @@ internal sealed class ResultRunConfiguration : IEntityTypeConfiguration<ResultRu
         builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Error).HasMaxLength(4000);
+        builder.Property(r => r.ErrorKey).HasMaxLength(64);
         builder.HasIndex(r => r.SurveyId);
     }
 }

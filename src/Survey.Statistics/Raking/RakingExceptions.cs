@@ -53,6 +53,7 @@ public sealed class UnknownMarginCategoryException : Exception
     {
         Variable = variable;
         Category = category;
+        Respondents = respondents;
     }
 
     /// <summary>The background variable.</summary>
@@ -60,4 +61,7 @@ public sealed class UnknownMarginCategoryException : Exception
 
     /// <summary>The category missing from the targets.</summary>
     public string Category { get; }
+
+    /// <summary>How many respondents have that category.</summary>
+    public int Respondents { get; }
 }

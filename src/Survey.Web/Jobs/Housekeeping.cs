@@ -39,11 +39,12 @@ public sealed class DraftCleanup(SurveyDbContext db, CivilDate date, IOptions<Su
 }
 
 /// <summary>
-/// The recurring housekeeping job (<see cref="JobsOptions.HousekeepingCron"/>, and once at start-up): draft clean-up, then
-/// WAL truncation. Idempotent: both steps are "make it so" (delete what is past retention, checkpoint the WAL), so a
-/// second delivery of the same job finds nothing more to do.
+/// The recurring housekeeping job (<see cref="JobsOptions.HousekeepingCron"/>, and at start-up when the nightly run was
+/// missed, <see cref="HousekeepingRecord"/>): draft clean-up, then WAL truncation; its completion is recorded.
+/// Idempotent: both steps are "make it so" (delete what is past retention, checkpoint the WAL), so a second delivery of
+/// the same job finds nothing more to do.
 /// </summary>
-public sealed partial class HousekeepingJob(DraftCleanup cleanup, ILogger<HousekeepingJob> logger)
+public sealed partial class HousekeepingJob(DraftCleanup cleanup, HousekeepingRecord record, ILogger<HousekeepingJob> logger)
 {
     public const string Id = "housekeeping";
 
@@ -53,6 +54,7 @@ public sealed partial class HousekeepingJob(DraftCleanup cleanup, ILogger<Housek
     {
         var deleted = await cleanup.RunAsync(cancellationToken);
         await cleanup.TruncateWalAsync(cancellationToken);
+        record.RecordCompleted();
         LogDone(logger, deleted);
     }
 

@@ -4,6 +4,7 @@ using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Survey.Data;
 using Survey.Web.Infrastructure;
+using Survey.Web.Results;
 
 namespace Survey.Web.Jobs;
 
@@ -94,7 +95,8 @@ public sealed partial class InterruptedRuns(
                 var ids = orphans.Select(r => r.Id).ToList();
                 var now = time.GetUtcNow();
                 await db.ResultRuns.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(
-                    s => s.SetProperty(r => r.State, ResultRunState.Failed).SetProperty(r => r.Error, Error).SetProperty(r => r.FinishedAt, now),
+                    s => s.SetProperty(r => r.State, ResultRunState.Failed).SetProperty(r => r.Error, Error)
+                        .SetProperty(r => r.ErrorKey, RunErrors.Interrupted.Key).SetProperty(r => r.ErrorArguments, (string?)null).SetProperty(r => r.FinishedAt, now),
                     cancellationToken);
                 LogInterrupted(logger, orphans.Count);
             }

@@ -43,13 +43,14 @@ public static class JobsExtensions
 
         builder.Services.AddScoped<DraftCleanup>();
         builder.Services.AddScoped<HousekeepingJob>();
+        builder.Services.AddSingleton<HousekeepingRecord>();
         builder.Services.AddScoped<WaveRemindersJob>();
         return builder;
     }
 
     /// <summary>
-    /// Sets up the recurring jobs (nightly results, housekeeping, queued once now as well) and the jobs dashboard for
-    /// administrators (<see cref="JobsDashboard"/>).
+    /// Sets up the recurring jobs (nightly results, housekeeping, queued once now as well when the nightly run was missed)
+    /// and the jobs dashboard for administrators (<see cref="JobsDashboard"/>).
     /// </summary>
     public static WebApplication UseSurveyJobs(this WebApplication app)
     {
@@ -60,7 +61,10 @@ public static class JobsExtensions
         recurring.AddOrUpdate<ResultsNightlyJob>(ResultsNightlyJob.Id, job => job.RunAsync(CancellationToken.None), results.NightlyCron, utc);
         recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.Id, job => job.RunAsync(CancellationToken.None), jobs.HousekeepingCron, utc);
         recurring.AddOrUpdate<WaveRemindersJob>(WaveRemindersJob.Id, job => job.RunAsync(CancellationToken.None), jobs.WaveRemindersCron, utc);
-        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<HousekeepingJob>(job => job.RunAsync(CancellationToken.None));
+        if (app.Services.GetRequiredService<HousekeepingRecord>().NightlyRunMissed())
+        {
+            app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<HousekeepingJob>(job => job.RunAsync(CancellationToken.None));
+        }
         JobsDashboard.Map(app);
         return app;
     }

@@ -32,6 +32,12 @@ public sealed class JobsOptions
     /// <summary>Cron (UTC) of the housekeeping job: draft clean-up, then compaction (VACUUM) and WAL truncation.</summary>
     public string HousekeepingCron { get; set; } = "30 3 * * *";
 
+    /// <summary>
+    /// How long past its due time a housekeeping run may still be running or retrying before a start counts it as missed
+    /// and runs housekeeping itself (<see cref="HousekeepingRecord.NightlyRunMissed"/>).
+    /// </summary>
+    public int HousekeepingGraceMinutes { get; set; } = 60;
+
     /// <summary>Cron (UTC) of the job that queues due reminders of open invitation waves (<see cref="WaveRemindersJob"/>).</summary>
     public string WaveRemindersCron { get; set; } = "0 * * * *";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Survey.Data;
@@ -25,15 +26,15 @@ public sealed class ResultsCalculator(
     public async Task<ResultSnapshot> ComputeAsync(string surveyId, IProgress<int> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
-        var survey = library.Find(surveyId) ?? throw new ResultsUnavailableException($"there is no survey '{surveyId}'");
+        var survey = library.Find(surveyId) ?? throw new ResultsUnavailableException(RunErrors.Of("no_survey", surveyId));
         var targets = targetsSource.Find(surveyId)
-            ?? throw new ResultsUnavailableException($"survey '{surveyId}' has no population targets ({surveyId}.targets.yaml)");
+            ?? throw new ResultsUnavailableException(RunErrors.Of("no_targets", surveyId, surveyId));
         progress.Report(5);
 
         var (ids, responses) = await LoadResponsesAsync(surveyId, survey.Version, cancellationToken);
         if (responses.Count == 0)
         {
-            throw new ResultsUnavailableException($"survey '{surveyId}' has no responses to version {survey.Version} yet");
+            throw new ResultsUnavailableException(RunErrors.Of("no_responses", surveyId, survey.Version.ToString(CultureInfo.InvariantCulture)));
         }
         progress.Report(30);
 
@@ -112,16 +113,16 @@ public sealed class ResultsCalculator(
         }
         catch (EmptyMarginCategoryException ex)
         {
-            throw new ResultsUnavailableException(
-                $"no respondent in {ex.Variable} '{ex.Category}': weighting needs at least one; merge the category with another or drop it from the targets", ex);
+            throw new ResultsUnavailableException(RunErrors.Of("no_respondent", ex.Variable, ex.Category), ex);
         }
         catch (UnknownMarginCategoryException ex)
         {
-            throw new ResultsUnavailableException(ex.Message, ex);
+            throw new ResultsUnavailableException(RunErrors.Of("unknown_category", ex.Variable, ex.Respondents.ToString(CultureInfo.InvariantCulture), ex.Category), ex);
         }
         catch (RakingDidNotConvergeException ex)
         {
-            throw new ResultsUnavailableException(ex.Message, ex);
+            throw new ResultsUnavailableException(
+                RunErrors.Of("not_converged", ex.Iterations.ToString(CultureInfo.InvariantCulture), ex.LastMisfit.ToString("G6", CultureInfo.InvariantCulture), ex.WorstVariable, ex.WorstCategory), ex);
         }
     }
 

@@ -45,6 +45,8 @@ public sealed partial class ResultsRunner(
         run.StartedAt = time.GetUtcNow();
         run.FinishedAt = null;
         run.Error = null;
+        run.ErrorKey = null;
+        run.ErrorArguments = null;
         await db.SaveChangesAsync(cancellationToken);
 
         try
@@ -61,30 +63,40 @@ public sealed partial class ResultsRunner(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await FailAsync(run, "interrupted: the platform shut down during this run; it is run again");
+            await FailAsync(run, RunErrors.ShutDown);
             throw;
         }
 #pragma warning disable CA1031 // Any failure of a run is recorded on the run; the last good snapshot must stay untouched.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            var reason = ex is ResultsUnavailableException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
-            await FailAsync(run, reason);
-            LogFailed(logger, ex, run.SurveyId, run.Id, run.Attempt, reason);
-            return new ResultsRunOutcome(false, reason);
+            var error = ex switch
+            {
+                ResultsUnavailableException { Reason: { } known } => known,
+                ResultsUnavailableException => RunErrors.Fault(Truncate(ex.Message)),
+                _ => RunErrors.Fault(Truncate($"{ex.GetType().Name}: {ex.Message}")),
+            };
+            await FailAsync(run, error);
+            LogFailed(logger, ex, run.SurveyId, run.Id, run.Attempt, error.English);
+            return new ResultsRunOutcome(false, error.English);
         }
     }
 
-    private async Task FailAsync(ResultRun run, string reason)
+    /// <summary>Marks the run failed with the reason: in English for the audit trail, and as key and values for the page.</summary>
+    private async Task FailAsync(ResultRun run, RunError reason)
     {
         // A snapshot added before a failed save must not be written by a later save.
         db.ChangeTracker.Clear();
-        var error = reason.Length > MaxErrorLength ? reason[..MaxErrorLength] : reason;
+        var error = Truncate(reason.English);
+        var arguments = RunErrors.StoredArguments(reason);
         var now = time.GetUtcNow();
         await db.ResultRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.State, ResultRunState.Failed).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedAt, now),
+            s => s.SetProperty(r => r.State, ResultRunState.Failed).SetProperty(r => r.Error, error)
+                .SetProperty(r => r.ErrorKey, reason.Key).SetProperty(r => r.ErrorArguments, arguments).SetProperty(r => r.FinishedAt, now),
             CancellationToken.None);
     }
+
+    private static string Truncate(string text) => text.Length > MaxErrorLength ? text[..MaxErrorLength] : text;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Results of {SurveyId} recomputed (run {RunId}, n = {Count})")]
     private static partial void LogSucceeded(ILogger logger, string surveyId, long runId, int count);

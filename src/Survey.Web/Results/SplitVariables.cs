@@ -52,15 +52,15 @@ public sealed class SplitVariable
         if (targets?.DerivationOf(name) is { } derive)
         {
             var from = survey.Questions.FirstOrDefault(q => q.Background == derive.From)
-                ?? throw new ResultsUnavailableException($"'{name}' is derived from '{derive.From}', which is not a background question of survey '{survey.Id}'");
+                ?? throw new ResultsUnavailableException(RunErrors.Of("derived_from_missing", name, derive.From, survey.Id));
             if (groups is null || !groups.Groupings.TryGetValue(derive.Grouping, out var grouping))
             {
-                throw new ResultsUnavailableException($"'{name}' is derived with grouping '{derive.Grouping}', which the nationality mapping (surveys/{NationalityGroups.RelativePath.Replace('\\', '/')}) does not have");
+                throw new ResultsUnavailableException(RunErrors.Of("grouping_missing", name, derive.Grouping, $"surveys/{NationalityGroups.RelativePath.Replace('\\', '/')}"));
             }
             return new SplitVariable(name, grouping.Label, [.. grouping.Groups.Select(g => new SplitGroup(g.Code, g.Label))], from, grouping);
         }
         var question = survey.Questions.FirstOrDefault(q => q.Background == name)
-            ?? throw new ResultsUnavailableException($"survey '{survey.Id}' has no background question for '{name}' (needed for weighting or a split)");
+            ?? throw new ResultsUnavailableException(RunErrors.Of("no_background", survey.Id, name));
         return new SplitVariable(name, question.Text, [.. question.Settings.Options.Where(o => !o.DontKnow).Select(o => new SplitGroup(o.Code, o.Text))], question, null);
     }
 
@@ -89,7 +89,7 @@ public sealed class SplitVariable
         if (unknown.Count > 0)
         {
             var list = string.Join(", ", unknown.Select(g => $"'{g.Key}' ({g.Count()}x)"));
-            throw new ResultsUnavailableException($"answers to {Name} ({list}) are not categories of the targets; add them to the targets file or merge them");
+            throw new ResultsUnavailableException(RunErrors.Of("answers_not_categories", Name, list));
         }
         return CategoricalVariable.FromValues(Name, values, categories);
     }

@@ -22,6 +22,10 @@ public sealed class CatalogTargetsSource(SurveyLibrary library) : ISurveyTargets
 /// <summary>Results cannot be computed; the message says why in terms a researcher can act on.</summary>
 public sealed class ResultsUnavailableException : Exception
 {
+    /// <summary>Why, as a locale key with its values (<see cref="Reason"/>); the message is its English text.</summary>
+    public ResultsUnavailableException(RunError reason, Exception? innerException = null)
+        : base(reason?.English, innerException) => Reason = reason;
+
     public ResultsUnavailableException(string message)
         : base(message)
     {
@@ -35,4 +39,7 @@ public sealed class ResultsUnavailableException : Exception
     public ResultsUnavailableException()
     {
     }
+
+    /// <summary>Why, to be shown in the researcher page's language; null when the message is all there is.</summary>
+    public RunError? Reason { get; }
 }

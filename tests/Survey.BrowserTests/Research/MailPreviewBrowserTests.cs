@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Survey.Data;
 using Xunit.Abstractions;
 
 namespace Survey.BrowserTests.Research;
@@ -11,27 +9,16 @@ namespace Survey.BrowserTests.Research;
 [Collection(SharedBrowser.Name)]
 public sealed class MailPreviewBrowserTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private const string Password = "correct horse battery staple";
-
     [Theory]
-    [InlineData("nl-NL", "nl", true)]
-    [InlineData("en-GB", "en", true)]
-    [InlineData("nl-NL", "nl", false)]
-    [InlineData("en-GB", "en", false)]
+    [MemberData(nameof(ResearcherSignIn.LocalesWithAndWithoutJavaScript), MemberType = typeof(ResearcherSignIn))]
     public async Task MailPreview_SignedIn_EveryTemplateShownWithoutAxeViolations(string locale, string language, bool javaScript)
     {
         var userName = $"mail-preview-{language}-{(javaScript ? "js" : "nojs")}";
-        await using (var scope = browser.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<ResearcherAccounts>().CreateAsync(userName, Password);
-        }
+        await ResearcherSignIn.CreateAccountAsync(browser, userName);
         await using var context = await browser.NewContextAsync(locale, javaScript);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/{language}/research/mail");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", Password);
-        await page.PressAsync("#password", "Enter");
-        await page.WaitForURLAsync($"**/{language}/research/mail");
+        await ResearcherSignIn.SignInAsync(page, userName, $"/{language}/research/mail");
 
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal(12, await page.Locator("section.mail-preview").CountAsync());

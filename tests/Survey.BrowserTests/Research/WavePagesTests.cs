@@ -13,20 +13,15 @@ namespace Survey.BrowserTests.Research;
 [Collection(SharedBrowser.Name)]
 public sealed class WavePagesTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private const string Password = "correct horse battery staple";
-
     [Theory]
-    [InlineData("nl-NL", "nl", true)]
-    [InlineData("en-GB", "en", true)]
-    [InlineData("nl-NL", "nl", false)]
-    [InlineData("en-GB", "en", false)]
+    [MemberData(nameof(ResearcherSignIn.LocalesWithAndWithoutJavaScript), MemberType = typeof(ResearcherSignIn))]
     public async Task WavePages_CreateAndOpenStatus_HaveNoAxeViolationsAndReflow(string locale, string language, bool javaScript)
     {
         var district = "w" + Guid.NewGuid().ToString("N")[..8];
         var userName = $"golf-{language}-{javaScript}-{district}";
+        await ResearcherSignIn.CreateAccountAsync(browser, userName);
         await using (var scope = browser.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<ResearcherAccounts>().CreateAsync(userName, Password);
             var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
             foreach (var (lang, n) in new[] { ("nl", 6), ("en", 4) })
             {
@@ -59,9 +54,7 @@ public sealed class WavePagesTests(BrowserFixture browser, ITestOutputHelper out
 
         await page.GotoAsync($"/{language}/research/waves");
         Assert.Equal($"/{language}/research/login", Path(page));
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", Password);
-        await nav.LoadAfterAsync(() => page.Locator("#password").PressAsync("Enter"));
+        await ResearcherSignIn.SignInAsync(page, userName, $"/{language}/research/waves");
         Assert.Equal($"/{language}/research/waves", Path(page));
         await nav.AssertHtmlLangAsync();
         await AuditAsync("waves");

@@ -27,7 +27,7 @@ public sealed class InterruptedRunsTests
 
         foreach (var id in new[] { running.Id, queued.Id, noTargets.Id, gone.Id })
         {
-            Assert.Equal((ResultRunState.Failed, InterruptedRuns.Error, app.Clock.GetUtcNow()), (runs[id].State, runs[id].Error, runs[id].FinishedAt));
+            Assert.Equal((ResultRunState.Failed, InterruptedRuns.Error, "interrupted", app.Clock.GetUtcNow()), (runs[id].State, runs[id].Error, runs[id].ErrorKey, runs[id].FinishedAt));
         }
         Assert.Equal((ResultRunState.Succeeded, (string?)null, before), (runs[done.Id].State, runs[done.Id].Error, runs[done.Id].FinishedAt));
         var again = Assert.Single(runs.Values, r => r.Id > gone.Id);

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Survey.Data;
 using Survey.Testing;
@@ -28,7 +25,7 @@ public sealed class ProcessKillTests : IDisposable
         }
 
         // First life: the debounce wait is long, so the kill certainly comes before the recompute is due.
-        using var first = await PlatformProcess.StartAsync(database, debounceSeconds: 600);
+        using var first = await StartAsync(database, debounceSeconds: 600);
         var client = new RespondentClient(first.Client());
         var opinions = await client.PostAsync(await client.StartAsync("en", "weighttest"), ("age", "young"), ("gender", "man"), ("nationality", "non_eu"), ("nav", "next"));
         var done = await client.PostAsync(await client.PostAsync(opinions, ("safe", "yes"), ("nav", "next")));
@@ -37,7 +34,7 @@ public sealed class ProcessKillTests : IDisposable
         Assert.Equal(0, await CountAsync(database, db => db.ResultSnapshots.CountAsync()));
 
         // Second life: nothing told it about the response but the database.
-        using var second = await PlatformProcess.StartAsync(database, debounceSeconds: 2);
+        using var second = await StartAsync(database, debounceSeconds: 2);
         var snapshot = await WaitForAsync(() => CountAsync(database, db => db.ResultSnapshots.AsNoTracking().FirstOrDefaultAsync()));
         var unfinished = await CountAsync(database, db => db.ResultRuns.CountAsync(r => r.State == ResultRunState.Running || r.State == ResultRunState.Queued));
 
@@ -80,90 +77,9 @@ public sealed class ProcessKillTests : IDisposable
         }
     }
 
-    /// <summary><c>dotnet Survey.Web.dll</c> on a free loopback port, with the test surveys and the given database.</summary>
-    private sealed class PlatformProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly Uri _address;
-
-        private PlatformProcess(Process process, Uri address)
-        {
-            _process = process;
-            _address = address;
-        }
-
-        public static async Task<PlatformProcess> StartAsync(string database, int debounceSeconds)
-        {
-            var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-            var web = Path.Combine(RepoPaths.Root, "src", "Survey.Web");
-            var dll = Path.Combine(web, "bin", configuration, "net10.0", "Survey.Web.dll");
-            var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = web,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
-                dll, "--contentRoot", web, "--urls", address.ToString(), "--environment", "Production",
-                "--Survey:SurveysPath", Path.Combine(RepoPaths.Root, "tests", "Survey.Web.Tests", "Surveys"),
-                "--Survey:LocalesPath", RepoPaths.Locales, "--Survey:DatabasePath", database,
-                "--Results:DebounceSeconds", debounceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--Results:DebounceSweepSeconds", "0.5", "--Jobs:QueuePollSeconds", "0.5",
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var platform = new PlatformProcess(process, address);
-            using var http = new HttpClient { BaseAddress = address };
-            await WaitForAsync(async () =>
-            {
-                Assert.False(process.HasExited, "the platform exited at start-up");
-                try
-                {
-                    using var response = await http.GetAsync("/en");
-                    return response.StatusCode == HttpStatusCode.OK ? platform : null;
-                }
-                catch (HttpRequestException)
-                {
-                    return null;
-                }
-            });
-            return platform;
-        }
-
-        public HttpClient Client() =>
-            new(new HttpClientHandler { AllowAutoRedirect = true, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = _address };
-
-        /// <summary>SIGKILL: no shutdown, no flush, no hosted service stopping.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: false);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit();
-            }
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
+    /// <summary>The platform on the test surveys, picking up due recomputes within half a second once the debounce wait is over.</summary>
+    private static Task<PlatformProcess> StartAsync(string database, int debounceSeconds) =>
+        PlatformProcess.StartServingAsync(
+            Path.Combine(RepoPaths.Root, "tests", "Survey.Web.Tests", "Surveys"), database, Patience,
+            ("Results:DebounceSeconds", PlatformProcess.Setting(debounceSeconds)), ("Results:DebounceSweepSeconds", "0.5"), ("Jobs:QueuePollSeconds", "0.5"));
 }

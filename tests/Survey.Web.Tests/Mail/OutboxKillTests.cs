@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Survey.Data;
 using Survey.Testing;
@@ -35,7 +33,7 @@ public sealed class OutboxKillTests : IDisposable
         }
 
         var clock = Stopwatch.StartNew();
-        using (var first = Platform.Start(database, _smtp.Port))
+        using (var first = StartPlatform(database, _smtp.Port))
         {
             await WaitForAsync(() => Task.FromResult(_smtp.Count >= Invited / 5));
             first.Kill();
@@ -47,7 +45,7 @@ public sealed class OutboxKillTests : IDisposable
         // The kill's in-flight message (if any) stays Sending for good; the restart must end with no other row queued or in
         // flight (stopping it as the last row turns Sending would leave a second one, by the test's doing).
         var inFlightAtKill = await QueryAsync(database, db => db.Outbox.CountAsync(o => o.State == OutboxState.Sending));
-        using (var second = Platform.Start(database, _smtp.Port))
+        using (var second = StartPlatform(database, _smtp.Port))
         {
             await WaitForAsync(async () => await QueryAsync(database, db => db.Outbox.CountAsync(o => o.State == OutboxState.Queued || o.State == OutboxState.Sending)) == inFlightAtKill);
         }
@@ -93,67 +91,10 @@ public sealed class OutboxKillTests : IDisposable
         }
     }
 
-    /// <summary><c>dotnet Survey.Web.dll</c> sending mail to the test SMTP server, sweeping the outbox twice a second.</summary>
-    private sealed class Platform : IDisposable
-    {
-        private readonly Process _process;
-
-        private Platform(Process process) => _process = process;
-
-        public static Platform Start(string database, int smtpPort)
-        {
-            var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-            var web = Path.Combine(RepoPaths.Root, "src", "Survey.Web");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = web,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[]
-            {
-                Path.Combine(web, "bin", configuration, "net10.0", "Survey.Web.dll"), "--contentRoot", web,
-                "--urls", $"http://127.0.0.1:{FreePort()}", "--environment", "Production",
-                "--Survey:SurveysPath", Path.Combine(RepoPaths.Root, "tests", "Survey.Web.Tests", "Surveys"),
-                "--Survey:LocalesPath", RepoPaths.Locales, "--Survey:DatabasePath", database,
-                "--Jobs:QueuePollSeconds", "0.5", "--Mail:Mode", MailOptions.SmtpMode, "--Mail:Smtp:Host", "127.0.0.1",
-                "--Mail:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Mail:Smtp:UseTls", "false",
-                "--Mail:SweepSeconds", "0.5",
-            })
-            {
-                start.ArgumentList.Add(argument);
-            }
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return new Platform(process);
-        }
-
-        /// <summary>SIGKILL: no shutdown, no flush, no hosted service stopping.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: false);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit();
-            }
-            _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
+    /// <summary>The platform on the test surveys sending mail to the test SMTP server, sweeping the outbox twice a second.</summary>
+    private static PlatformProcess StartPlatform(string database, int smtpPort) =>
+        PlatformProcess.Start(
+            Path.Combine(RepoPaths.Root, "tests", "Survey.Web.Tests", "Surveys"), database,
+            ("Jobs:QueuePollSeconds", "0.5"), ("Mail:Mode", MailOptions.SmtpMode), ("Mail:Smtp:Host", "127.0.0.1"),
+            ("Mail:Smtp:Port", PlatformProcess.Setting(smtpPort)), ("Mail:Smtp:UseTls", "false"), ("Mail:SweepSeconds", "0.5"));
 }

@@ -52,7 +52,7 @@ internal sealed class PaperContext
     /// <summary>The database file (which must exist), or null after reporting why not.</summary>
     public string? Database(string? given)
     {
-        var database = given ?? PlatformDatabase.Find(CurrentFolder, Environment.GetEnvironmentVariable("Survey__DatabasePath"));
+        var database = given ?? PlatformDatabase.Find(CurrentFolder, CommandDatabase.Configured);
         if (database is null)
         {
             Fail($"no platform found in or above {Path.GetFullPath(CurrentFolder)} (looked for src/Survey.Web/appsettings.json); give the database file with --database PATH", 2);
@@ -67,14 +67,7 @@ internal sealed class PaperContext
         return database;
     }
 
-    public static async Task<SurveyDbContext> OpenAsync(string database)
-    {
-        var options = new DbContextOptionsBuilder<SurveyDbContext>();
-        options.UseSurveySqlite($"Data Source={database}");
-        var db = new SurveyDbContext(options.Options);
-        await DatabaseInitializer.MigrateAsync(db, CancellationToken.None).ConfigureAwait(false);
-        return db;
-    }
+    public static Task<SurveyDbContext> OpenAsync(string database) => CommandDatabase.OpenAsync(database);
 
     /// <summary>A platform setting (<c>Survey:NAME</c>): the given value, else the environment, else appsettings.json; a
     /// path made absolute against the platform's content root. Null when neither is found.</summary>

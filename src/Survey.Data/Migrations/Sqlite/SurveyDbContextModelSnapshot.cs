@@ -9,7 +9,7 @@ namespace Survey.Data.Migrations.Sqlite;
 [DbContext(typeof(SurveyDbContext))]
 public sealed partial class SurveyDbContextModelSnapshot : ModelSnapshot
 {
-    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true, includeCompletedCodes: true, includeResearcherSessions: true, includePanel: true, includeUnorderedResponses: true);
+    protected override void BuildModel(ModelBuilder modelBuilder) => BuildSqliteModel(modelBuilder, includeResearchers: true, includeSnapshotWeights: true, includeCompletedCodes: true, includeResearcherSessions: true, includePanel: true, includeUnorderedResponses: true, includeRunErrorKeys: true);
 
     /// <summary>
     /// The model after the Results migration; with <paramref name="includeResearchers"/> after the Researchers one; with
@@ -19,9 +19,10 @@ public sealed partial class SurveyDbContextModelSnapshot : ModelSnapshot
     /// <remarks>
     /// With <paramref name="includeResearcherSessions"/> after the ResearcherSessions one (role, security stamp); with
     /// <paramref name="includePanel"/> after the Panel one (members, waves, invitations, outbox, sample frames); with
-    /// <paramref name="includeUnorderedResponses"/> after the UnorderedResponses one (answers keyed by response and a random number).
+    /// <paramref name="includeUnorderedResponses"/> after the UnorderedResponses one (answers keyed by response and a random number);
+    /// with <paramref name="includeRunErrorKeys"/> after the RunErrorKeys one (a failed run's reason as a locale key).
     /// </remarks>
-    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false, bool includeCompletedCodes = false, bool includeResearcherSessions = false, bool includePanel = false, bool includeUnorderedResponses = false)
+    internal static void BuildSqliteModel(ModelBuilder modelBuilder, bool includeResearchers, bool includeSnapshotWeights = false, bool includeCompletedCodes = false, bool includeResearcherSessions = false, bool includePanel = false, bool includeUnorderedResponses = false, bool includeRunErrorKeys = false)
     {
         modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
@@ -102,6 +103,11 @@ public sealed partial class SurveyDbContextModelSnapshot : ModelSnapshot
             b.Property<long>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");
             b.Property<int>("Attempt").HasColumnType("INTEGER");
             b.Property<string>("Error").HasMaxLength(4000).HasColumnType("TEXT");
+            if (includeRunErrorKeys)
+            {
+                b.Property<string>("ErrorArguments").HasColumnType("TEXT");
+                b.Property<string>("ErrorKey").HasMaxLength(64).HasColumnType("TEXT");
+            }
             b.Property<DateTimeOffset?>("FinishedAt").HasColumnType("TEXT");
             b.Property<int>("Progress").HasColumnType("INTEGER");
             b.Property<DateTimeOffset?>("RequestedAt").HasColumnType("TEXT");

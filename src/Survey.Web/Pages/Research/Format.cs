@@ -29,6 +29,6 @@ public static class Format
         ArgumentNullException.ThrowIfNull(run);
         var state = l["research.run_state." + run.State.ToString().ToLowerInvariant()].Value;
         var text = l["research.run_summary", state, run.Progress, run.Attempt, Time(run.FinishedAt ?? run.StartedAt ?? run.RequestedAt)].Value;
-        return run.Error is null ? text : text + " " + l["research.run_error", RunErrors.Translate(l, run.Error)].Value;
+        return RunErrors.Translate(l, run) is { } reason ? text + " " + l["research.run_error", reason].Value : text;
     }
 }

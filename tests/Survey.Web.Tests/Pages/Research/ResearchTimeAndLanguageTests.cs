@@ -103,7 +103,11 @@ public sealed class ResearchTimeAndLanguageTests(ResultsAppFactory app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var runner = scope.ServiceProvider.GetRequiredService<ResultsRunner>();
-            Assert.False((await runner.RunAsync(await runner.QueueAsync(SurveyId, ResultRunTrigger.OnDemand, CancellationToken.None), CancellationToken.None)).Succeeded);
+            var runId = await runner.QueueAsync(SurveyId, ResultRunTrigger.OnDemand, CancellationToken.None);
+            Assert.False((await runner.RunAsync(runId, CancellationToken.None)).Succeeded);
+            var run = (await scope.ServiceProvider.GetRequiredService<ResultsQueries>().RunAsync(runId))!;
+            Assert.Equal(("no_respondent", """["nationality_group","non_eu"]"""), (run.ErrorKey, run.ErrorArguments));
+            Assert.StartsWith("no respondent in nationality_group 'non_eu': weighting needs at least one", run.Error, StringComparison.Ordinal);
         }
         var dutch = await ResearcherSignIn.SignedInAsync(app, "nl");
         var english = await ResearcherSignIn.SignedInAsync(app, "en");
@@ -117,8 +121,9 @@ public sealed class ResearchTimeAndLanguageTests(ResultsAppFactory app)
     }
 
     [Fact]
-    public async Task Results_InterruptedRun_ShowsTheReasonInDutch()
+    public async Task Results_InterruptedRunStoredWithoutKey_ShowsTheReasonInDutch()
     {
+        // As runs were stored before migration 20261208000000: the English text only.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SurveyDbContext>();
@@ -133,7 +138,7 @@ public sealed class ResearchTimeAndLanguageTests(ResultsAppFactory app)
     }
 
     [Fact]
-    public async Task Translate_EveryKindOfReasonTheJobWrites_HasADutchText()
+    public async Task TranslateOlderRow_EnglishTextOfEveryKindOfReason_HasADutchText()
     {
         await app.SeedAsync(0);
         string noResponses;
@@ -150,18 +155,20 @@ public sealed class ResearchTimeAndLanguageTests(ResultsAppFactory app)
             new UnknownMarginCategoryException("gender", "x", 3).Message,
             new RakingDidNotConvergeException(50, 0.0123, "age_band", "18-24").Message,
             InterruptedRuns.Error,
+            RunErrors.ShutDown.English,
+            "stopped because the platform shut down; request a new run",
         ];
         var localizer = app.Services.GetRequiredService<IStringLocalizer>();
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl");
         try
         {
-            var dutch = reasons.Select(r => RunErrors.Translate(localizer, r)).ToList();
+            var dutch = reasons.Select(r => RunErrors.TranslateOlderRow(localizer, r)).ToList();
 
             Assert.All(dutch, d => Assert.DoesNotContain("technische fout", d, StringComparison.Ordinal));
             Assert.Equal($"enquête '{SurveyId}' heeft nog geen ingevulde enquêtes voor versie 3", dutch[0]);
             Assert.Equal("marge 'gender': 3 respondent(en) hebben 'x', en dat is geen categorie van de populatiecijfers", dutch[1]);
-            Assert.StartsWith("technische fout (meld deze alstublieft): InvalidOperationException: boom", RunErrors.Translate(localizer, "InvalidOperationException: boom"), StringComparison.Ordinal);
+            Assert.StartsWith("technische fout (meld deze alstublieft): InvalidOperationException: boom", RunErrors.TranslateOlderRow(localizer, "InvalidOperationException: boom"), StringComparison.Ordinal);
         }
         finally
         {
