@@ -37,11 +37,15 @@ await Task.Delay(measureFrom);
 server.Refresh();
 var cpuStart = server.TotalProcessorTime;
 var kernelStart = server.PrivilegedProcessorTime;
+var self = Process.GetCurrentProcess();
+var generatorStart = self.TotalProcessorTime;
 var measureStart = clock.Elapsed;
 await Task.Delay(stop - clock.Elapsed);
 server.Refresh();
 var cpuEnd = server.TotalProcessorTime;
 var kernelEnd = server.PrivilegedProcessorTime;
+self.Refresh();
+var generatorMs = (self.TotalProcessorTime - generatorStart).TotalMilliseconds;
 var measured = (clock.Elapsed - measureStart).TotalSeconds;
 await Task.WhenAll(running);
 foreach (var resident in residents)
@@ -62,6 +66,7 @@ Console.WriteLine(string.Create(inv, $"page submits (POST: start, each question 
 Console.WriteLine($"  submit latency: {Report.Percentiles(submits)}");
 Console.WriteLine($"  page load (GET) latency: {Report.Percentiles(loads)}");
 Console.WriteLine(string.Create(inv, $"server CPU: {cpuMs:F0} ms in {measured:F1} s = {cpuMs / Math.Max(1, submits.Count):F2} ms per submit (all requests' CPU, GETs included, ÷ submits); {cpuMs / Math.Max(1, submits.Count + loads.Count):F2} ms per request; of it in the kernel (sockets, fsync) {kernelMs / Math.Max(1, submits.Count):F2} ms per submit"));
+Console.WriteLine(string.Create(inv, $"load generator CPU (same machine): {generatorMs / Math.Max(1, submits.Count):F2} ms per submit; server and generator together used {(cpuMs + generatorMs) / measured / 1000:F2} of {Environment.ProcessorCount} cores"));
 Console.WriteLine(string.Create(inv, $"submits/s ÷ raw commits/s = {submitRate / raw1.Commits:F3} (target ≥ 0.125); p99 ÷ p50 = {Report.At(submits, 0.99) / Report.At(submits, 0.5):F1}"));
 Console.WriteLine($"refused pages (answers the server did not accept): {refused}; errors: {errors.Count}");
 foreach (var error in errors.GroupBy(e => e).Take(5))

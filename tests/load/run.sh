@@ -3,18 +3,22 @@
 # temporary data folder and the per-client rate limits lifted (every simulated resident comes from 127.0.0.1), then runs
 # tests/load (closed loop, N residents completing the shipped surveys) once per resident count. The platform is restarted
 # on a new empty database for each count.
-#   bash tests/load/run.sh [--residents 8,32] [--seconds 20] [--warmup 10]
+#   bash tests/load/run.sh [--residents 8,32] [--seconds 20] [--warmup 60] [--profile]
+# --profile: also samples the platform's CPU with perf (Debian linux-perf) during the measured seconds and splits it into
+# stages (tests/load/profile/stages.py): README, "Where the CPU of a page submit goes".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 residents=8,32
 seconds=20
-warmup=10
+warmup=60
+profile=
 while [ $# -gt 0 ]; do
   case $1 in
     --residents) residents=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
-    *) echo "unknown option $1 (use --residents 8,32 --seconds 20 --warmup 10)" >&2; exit 2 ;;
+    --profile) profile=1; shift ;;
+    *) echo "unknown option $1 (use --residents 8,32 --seconds 20 --warmup 60 --profile)" >&2; exit 2 ;;
   esac
 done
 port=${LOAD_PORT:-5098}
@@ -35,6 +39,11 @@ status=0
 for n in ${residents//,/ }; do
   data="$work/data-$n"
   mkdir -p "$data"
+  if [ -n "$profile" ]; then
+    command -v perf >/dev/null || { echo "--profile needs perf (apt-get install linux-perf)" >&2; exit 2; }
+    # perf can name JIT-compiled methods only with a perf map and without the double mapping of W^X.
+    export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
+  fi
   dotnet "$work/app/Survey.Web.dll" --contentRoot="$work/app" --urls="http://127.0.0.1:$port" \
     --Survey:SurveysPath="$PWD/surveys" --Survey:LocalesPath="$PWD/locales" --Survey:PanelProfilePath="$PWD/surveys/shared/panel-profile.yaml" --Survey:DatabasePath="$data/survey.db" \
     --Logging:LogLevel:Default=Warning --Logging:LogLevel:Survey.Data.GroupCommit=Information \
@@ -49,10 +58,20 @@ for n in ${residents//,/ }; do
     sleep 0.1
   done
   echo
+  if [ -n "$profile" ]; then
+    # The load program measures the raw commit rate (2 × 3 s) and warms up before its measured seconds.
+    (sleep $((warmup + 6)); perf record -F 999 -g -p "$pid" -o "$work/perf-$n.data" -- sleep "$seconds" >/dev/null 2>&1) &
+  fi
   dotnet tests/load/bin/Release/net10.0/Survey.Load.dll --url "http://127.0.0.1:$port" --server-pid "$pid" \
-    --data-dir "$data" --surveys "$PWD/surveys" --residents "$n" --seconds "$seconds" --warmup "$warmup" || status=$?
+    --data-dir "$data" --surveys "$PWD/surveys" --residents "$n" --seconds "$seconds" --warmup "$warmup" | tee "$work/load-$n.txt" || status=$?
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
   grep -o "Group commit: .*" "$work/server-$n.log" | sed 's/^G/g/' || echo "group commit: off"
+  if [ -n "$profile" ]; then
+    wait
+    per_submit=$(grep -o "= [0-9.]* ms per submit" "$work/load-$n.txt" | head -1 | tr -dc '0-9.')
+    echo "where the server's CPU went ($n residents, perf samples of the measured seconds):"
+    perf script -i "$work/perf-$n.data" 2>/dev/null | python3 tests/load/profile/stages.py "$per_submit"
+  fi
   if grep -q -E "fail|error|SQLITE_BUSY" "$work/server-$n.log"; then
     echo "server log ($n residents):"; grep -E -A3 "fail|error|SQLITE_BUSY" "$work/server-$n.log" | head -20
   fi

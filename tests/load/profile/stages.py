@@ -34,10 +34,12 @@ STAGES = [
     ("thread pool (dispatch, waiting, spinning)", r"PortableThreadPool|ThreadPoolWorkQueue::Dispatch|LowLevelLifoSemaphore|WorkerThread"),
 ]
 COMPILED = [(name, re.compile(p)) for name, p in STAGES]
+ARGUMENTS = re.compile(r"\(.*")
 
 
 def classify(frames):
     for frame in frames:  # leaf first
+        frame = ARGUMENTS.sub("", frame)  # the method's name, not the types of its arguments
         for name, pattern in COMPILED:
             if pattern.search(frame):
                 return name
