@@ -13,10 +13,7 @@ public sealed class RunErrorKeysTests
     public async Task Migrate_RunFailedBefore_KeepsItsEnglishTextWithoutKey()
     {
         using var database = new TempDatabase();
-        await using (var context = TestDatabase.Context(database))
-        {
-            await context.GetService<IMigrator>().MigrateAsync("20261207300000_UnorderedResponses");
-        }
+        await TestDatabase.MigrateToAsync(database, "20261207300000_UnorderedResponses");
         using (var connection = new SqliteConnection(database.ConnectionString))
         {
             connection.Open();

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Survey.Data;
 using Survey.Testing;
 
@@ -19,6 +21,13 @@ internal static class TestDatabase
         await using var context = Context(database);
         await DatabaseInitializer.MigrateAsync(context, CancellationToken.None);
         return database;
+    }
+
+    /// <summary>Migrates <paramref name="database"/> up to and including <paramref name="migration"/>, to test the one after it.</summary>
+    public static async Task MigrateToAsync(TempDatabase database, string migration)
+    {
+        await using var context = Context(database);
+        await context.GetService<IMigrator>().MigrateAsync(migration);
     }
 
     public static Draft NewDraft(string token, string answersJson = "{}") => new()

@@ -13,10 +13,7 @@ public sealed class UnorderedResponsesTests
     public async Task Migrate_ExistingResponsesInRowidTables_CopiesEveryAnswerIntoTablesWithoutRowid()
     {
         using var database = new TempDatabase();
-        await using (var context = TestDatabase.Context(database))
-        {
-            await context.GetService<IMigrator>().MigrateAsync("20261207000000_Panel");
-        }
+        await TestDatabase.MigrateToAsync(database, "20261207000000_Panel");
         var ids = new List<string>();
         using (var connection = Open(database))
         {
