@@ -24,8 +24,11 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     // once, after its commit.
     private bool _inSaveChanges;
 
-    // Set by WithoutDurableWaits (the outbox drain).
+    // Set by WithoutDurableWaitsAsync (the outbox drain).
     private bool _skipDurableWaits;
+
+    // A write scope (BeginWriteAsync) is open: its statements do not wait one by one; the scope waits when it ends.
+    private bool _inWriteScope;
 
     // Set while this context holds the gate: by SaveChanges for its transaction, by one statement (_gateForCommand), or by
     // an explicit transaction (_gateForTransaction).
@@ -150,8 +153,6 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
         return new WriteScope(this, entered);
     }
 
-    private bool _inWriteScope;
-
     private sealed class WriteScope(SurveyDbContext context, bool entered) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
@@ -199,6 +200,7 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     {
         ExitWriteGateForCommand();
         ExitWriteGateForTransaction();
+        _skipDurableWaits = _inWriteScope = false; // a pooled context starts its next request clean
         base.Dispose();
     }
 
@@ -206,6 +208,7 @@ public sealed class SurveyDbContext(DbContextOptions<SurveyDbContext> options) :
     {
         ExitWriteGateForCommand();
         ExitWriteGateForTransaction();
+        _skipDurableWaits = _inWriteScope = false;
         return base.DisposeAsync();
     }
 

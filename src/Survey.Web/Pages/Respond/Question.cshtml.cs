@@ -233,13 +233,13 @@ public sealed partial class QuestionModel(
         {
             DraftAnswers.Write(draft, answers);
             draft.UpdatedOn = today;
-            // Plain SQL with parameters (quoted names as EF Core writes them; the same on PostgreSQL): building an
-            // ExecuteUpdate's expression tree and finding it in the query cache cost more than the statement itself.
             var bytes = Encoding.UTF8.GetByteCount(draft.AnswersJson);
             if (bytes > maxDraftBytes)
             {
                 throw new DraftTooLargeException(bytes, maxDraftBytes);
             }
+            // Plain SQL with parameters (quoted names as EF Core writes them; the same on PostgreSQL): building an
+            // ExecuteUpdate's expression tree and finding it in the query cache cost more than the statement itself.
             await using var write = await db.BeginWriteAsync(cancellationToken);
             await db.Database.ExecuteSqlAsync(
                 $"""UPDATE "Drafts" SET "AnswersJson" = {draft.AnswersJson}, "ReachedPages" = {draft.ReachedPages}, "UpdatedOn" = {today}, "Version" = {draft.Version + 1} WHERE "Token" = {draft.Token} AND "Version" = {draft.Version}""",
