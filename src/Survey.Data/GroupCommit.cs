@@ -10,8 +10,9 @@ namespace Survey.Data;
 /// <remarks>
 /// <para>How: connections run with <c>synchronous=NORMAL</c>, so a commit writes its frames to the WAL without syncing it
 /// (<see cref="SqlitePragmaInterceptor"/>). After its commit, a writer calls <see cref="WaitDurableAsync"/>: it takes a
-/// number, and waits for a sync that started after it took it. One caller at a time syncs (fsync of the WAL file) for
-/// everybody numbered up to then; the others find themselves covered and return. The write gate is no longer held during the
+/// number, and waits for a sync that started after it took it. One writer at a time syncs (fsync of the WAL file) for
+/// everybody numbered up to then; those who came during it are woken together when it ends, and one of them syncs for all
+/// of them. The write gate is no longer held during the
 /// sync, so the next writer commits while the previous ones are being synced.</para>
 /// <para>Why it is as safe as <c>synchronous=FULL</c>: FULL differs from NORMAL in WAL mode only in syncing the WAL at each
 /// commit; fsync on Linux writes every dirty page of the file, whichever descriptor wrote it, so one fsync after a set of
@@ -24,11 +25,13 @@ namespace Survey.Data;
 /// </remarks>
 public sealed partial class GroupCommit : IDisposable
 {
-    private readonly SemaphoreSlim _syncing = new(1, 1);
+    private readonly Lock _lock = new();
     private readonly Action _sync;
     private long _taken;
-    private long _synced;
+    private long _synced; // every commit numbered up to this is durable (under _lock)
     private long _syncs;
+    private bool _syncRunning; // under _lock
+    private TaskCompletionSource? _next; // the writers waiting for the sync after the running one (under _lock)
 
     // Real syncs: the WAL file of the database, held open with one connection so that it is never deleted and recreated.
     private readonly string? _databasePath;
@@ -64,45 +67,83 @@ public sealed partial class GroupCommit : IDisposable
     /// <summary>Returns once everything this caller committed before calling is durable.</summary>
     public async ValueTask WaitDurableAsync(CancellationToken cancellationToken)
     {
-        var mine = Interlocked.Increment(ref _taken);
         // Not cancellable: the commit is done; a cancelled request must not leave before its data is durable either way.
-        await _syncing.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-        try
+        var mine = Interlocked.Increment(ref _taken);
+        while (true)
         {
-            SyncUpTo(mine);
-        }
-        finally
-        {
-            _syncing.Release();
+            Task? next;
+            lock (_lock)
+            {
+                if (_synced >= mine)
+                {
+                    return;
+                }
+                if (_syncRunning)
+                {
+                    // Covered by the sync after the running one: every writer waiting here is released at once by it.
+                    next = (_next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                }
+                else
+                {
+                    _syncRunning = true;
+                    next = null;
+                }
+            }
+            if (next is null)
+            {
+                SyncRound();
+                return;
+            }
+            await next.ConfigureAwait(false);
         }
     }
 
     /// <summary>The blocking form of <see cref="WaitDurableAsync"/>, for synchronous SaveChanges.</summary>
-    public void WaitDurable()
+    public void WaitDurable() => WaitDurableAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// One sync for everybody numbered until now. The writers who came while it ran wait for the next round: they are woken
+    /// when it ends, and the first of them to look runs it (so no writer keeps syncing for others round after round).
+    /// </summary>
+    private void SyncRound()
     {
-        var mine = Interlocked.Increment(ref _taken);
-        _syncing.Wait();
+        long upTo;
+        TaskCompletionSource? covered;
+        lock (_lock)
+        {
+            // Every number up to here was taken after its commit had written its frames: this sync covers all of them,
+            // and those waiting now took theirs before they began to wait.
+            upTo = Interlocked.Read(ref _taken);
+            covered = _next;
+            _next = null;
+        }
+        TaskCompletionSource? following;
         try
         {
-            SyncUpTo(mine);
+            _sync();
         }
-        finally
+        catch (Exception failure)
         {
-            _syncing.Release();
+            lock (_lock)
+            {
+                _syncRunning = false;
+                following = _next;
+                _next = null;
+            }
+            covered?.SetException(failure);
+            following?.SetResult(); // they try again, one of them syncing
+            throw;
         }
-    }
-
-    private void SyncUpTo(long mine)
-    {
-        if (Interlocked.Read(ref _synced) >= mine)
-        {
-            return;
-        }
-        // Every number up to here was taken after its commit had written its frames: this sync covers all of them.
-        var upTo = Interlocked.Read(ref _taken);
-        _sync();
         Interlocked.Increment(ref _syncs);
-        Interlocked.Exchange(ref _synced, upTo);
+        lock (_lock)
+        {
+            _synced = upTo;
+            _syncRunning = false;
+            following = _next;
+            _next = null;
+        }
+        covered?.SetResult();
+        following?.SetResult();
     }
 
     private void SyncWal()
@@ -158,7 +199,6 @@ public sealed partial class GroupCommit : IDisposable
             _walDescriptor = -1;
         }
         _keepOpen?.Dispose();
-        _syncing.Dispose();
     }
 
     private static partial class Native

@@ -68,6 +68,25 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task WaitDurable_SyncFails_TheWriterIsToldAndTheNextSyncRuns()
+    {
+        var calls = 0;
+        using var group = new GroupCommit(() =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                throw new IOException("disk gone");
+            }
+        });
+
+        await Assert.ThrowsAsync<IOException>(() => group.WaitDurableAsync(CancellationToken.None).AsTask());
+        await group.WaitDurableAsync(CancellationToken.None);
+
+        Assert.Equal(2, calls);
+        Assert.Equal(1, group.Syncs);
+    }
+
+    [Fact]
     public void Create_InMemoryDatabase_IsNotUsed()
     {
         Assert.Null(GroupCommit.Create("Data Source=:memory:"));
