@@ -31,6 +31,8 @@ public sealed class RespondentClient(HttpClient http)
     public static RespondentClient For(SurveyAppFactory factory, string? userAgent = null, string? acceptLanguage = null)
     {
         var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+        // As a browser marks every request it sends for a page of the same site (fetch metadata).
+        http.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
         if (userAgent is not null)
         {
             http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
@@ -50,13 +52,16 @@ public sealed class RespondentClient(HttpClient http)
         return await ReadAsync(response);
     }
 
-    /// <summary>Posts <paramref name="fields"/> (repeat a key for several values) to the page's own address, with its antiforgery token.</summary>
+    /// <summary>
+    /// Posts <paramref name="fields"/> (repeat a key for several values) to the page's own address, with its antiforgery
+    /// token when its form has one (question and check pages have none: DraftPostsAttribute).
+    /// </summary>
     public async Task<HtmlPage> PostAsync(HtmlPage page, IEnumerable<KeyValuePair<string, string>> fields, bool withToken = true)
     {
         var all = fields.ToList();
-        if (withToken)
+        if (withToken && page.AntiforgeryToken is { } token)
         {
-            all.Add(new("__RequestVerificationToken", page.AntiforgeryToken ?? throw new InvalidOperationException("No antiforgery token on " + page.Url)));
+            all.Add(new("__RequestVerificationToken", token));
         }
         using var content = new FormUrlEncodedContent(all);
         using var response = await http.PostAsync(page.Url, content);

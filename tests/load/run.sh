@@ -5,7 +5,8 @@
 # on a new empty database for each count.
 #   bash tests/load/run.sh [--residents 8,32] [--seconds 20] [--warmup 60] [--profile]
 # --profile: also samples the platform's CPU with perf (Debian linux-perf) during the measured seconds and splits it into
-# stages (tests/load/profile/stages.py): README, "Where the CPU of a page submit goes".
+# stages (tests/load/profile/stages.py): README, "Where the CPU of a page submit goes". With LOAD_PROFILE_KEEP=DIR set,
+# the samples (perf script text) are kept there for a closer look.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 residents=8,32
@@ -70,7 +71,9 @@ for n in ${residents//,/ }; do
     wait
     per_submit=$(grep -o "= [0-9.]* ms per submit" "$work/load-$n.txt" | head -1 | tr -dc '0-9.')
     echo "where the server's CPU went ($n residents, perf samples of the measured seconds):"
-    perf script -i "$work/perf-$n.data" 2>/dev/null | python3 tests/load/profile/stages.py "$per_submit"
+    perf script -i "$work/perf-$n.data" 2>/dev/null >"$work/perf-$n.txt"
+    python3 tests/load/profile/stages.py "$per_submit" <"$work/perf-$n.txt"
+    if [ -n "${LOAD_PROFILE_KEEP:-}" ]; then mkdir -p "$LOAD_PROFILE_KEEP"; cp "$work/perf-$n.txt" "$LOAD_PROFILE_KEEP/"; echo "samples kept in $LOAD_PROFILE_KEEP/perf-$n.txt"; fi
   fi
   if grep -q -E "fail|error|SQLITE_BUSY" "$work/server-$n.log"; then
     echo "server log ($n residents):"; grep -E -A3 "fail|error|SQLITE_BUSY" "$work/server-$n.log" | head -20

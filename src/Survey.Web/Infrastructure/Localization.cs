@@ -88,7 +88,9 @@ public static class LocalizationExtensions
     public static WebApplication UseSurveyLocalization(this WebApplication app)
     {
         var texts = app.Services.GetRequiredService<InterfaceTexts>();
-        var cultures = texts.Cultures.Select(c => new CultureInfo(c)).ToList();
+        // Read-only cultures: the middleware hands out a read-only culture, and would copy a writable one (and build its
+        // number and date formats again through ICU) on every request.
+        var cultures = texts.Cultures.Select(CultureInfo.GetCultureInfo).ToList();
         var options = new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(InterfaceTexts.DefaultCulture),

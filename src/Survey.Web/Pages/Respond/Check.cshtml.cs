@@ -13,6 +13,8 @@ namespace Survey.Web.Pages.Respond;
 /// "Check your answers" (GOV.UK): every answer given, each with a change link that returns here, and the only Send button.
 /// Shown once every page the answers bring in has been reached and no required question is open; otherwise that page.
 /// </summary>
+[IgnoreAntiforgeryToken]
+[DraftPosts]
 public sealed class CheckModel(
     SurveyLibrary library,
     SurveyDbContext db,

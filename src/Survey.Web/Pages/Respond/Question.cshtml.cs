@@ -17,6 +17,8 @@ namespace Survey.Web.Pages.Respond;
 /// (<see cref="CheckModel"/>), which sends: <see cref="Handler.SubmitAsync"/> writes the anonymous response and deletes the
 /// unfinished answers in one transaction, so a double click cannot store twice.
 /// </summary>
+[IgnoreAntiforgeryToken]
+[DraftPosts]
 public sealed partial class QuestionModel(
     SurveyLibrary library,
     SurveyDbContext db,

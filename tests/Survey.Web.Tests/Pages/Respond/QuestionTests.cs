@@ -127,17 +127,65 @@ public sealed class QuestionTests(SurveyAppFactory app)
     }
 
     [Fact]
-    public async Task Post_WithoutAntiforgeryToken_StoresNothingAndExplainsInDutch()
+    public async Task QuestionAndCheckPages_SetNoCookieAndTakePostsWithoutAntiforgeryToken()
     {
         var client = RespondentClient.For(app);
         var first = await client.StartAsync("nl", "flowtest");
+        Assert.Null(first.AntiforgeryToken);
+        using var bare = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
-        var result = await client.PostAsync(first, [new("colour", "red"), new("age", "42"), new("nav", "next")], withToken: false);
+        using var get = await bare.GetAsync(first.Path);
+        using var post = await bare.PostAsync(first.Path, new FormUrlEncodedContent([new("colour", "red"), new("age", "42"), new("nav", "next")]));
 
-        Assert.Equal(first.Path, result.Path);
-        Assert.Contains("Het formulier was verlopen", result.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.False(get.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.False(post.Headers.Contains("Set-Cookie"));
         var token = first.ResumeCode;
+        Assert.Contains("\"colour\"", app.WithDb(db => db.Drafts.AsNoTracking().Single(d => d.Token == token).AnswersJson), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cross-site")]
+    [InlineData("same-site")]
+    public async Task Post_MarkedAsSentFromAnotherSite_StoresNothingAndExplainsInDutch(string site)
+    {
+        var client = RespondentClient.For(app);
+        var first = await client.StartAsync("nl", "flowtest");
+        var token = first.ResumeCode;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, first.Url)
+        {
+            Content = new FormUrlEncodedContent([new("colour", "red"), new("age", "42"), new("nav", "next")]),
+        };
+        request.Headers.Add("Sec-Fetch-Site", site);
+        using var response = await client.Http.SendAsync(request);
+        var result = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(first.Path, response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Het formulier was verlopen", WebUtility.HtmlDecode(result), StringComparison.Ordinal);
         Assert.Equal("{}", app.WithDb(db => db.Drafts.AsNoTracking().Single(d => d.Token == token).AnswersJson));
+    }
+
+    [Fact]
+    public async Task Send_MarkedAsSentFromAnotherSite_StoresNoResponse()
+    {
+        var client = RespondentClient.For(app);
+        var page = await client.PostAsync(await client.StartAsync("en", "flowtest"), ValidFirstPage());
+        var last = await client.PostAsync(page, ("nav", "next"));
+        var check = await client.PostAsync(last, ("district", "merenwijk"), ("nav", "next"));
+        Assert.EndsWith("/check", check.Path, StringComparison.Ordinal);
+        var before = Responses();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, check.Url) { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        using var response = await client.Http.SendAsync(request);
+
+        Assert.EndsWith("/check", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(before, Responses());
+        var sent = await client.PostAsync(check);
+        Assert.EndsWith("/done", sent.Path, StringComparison.Ordinal);
+        Assert.Equal(before + 1, Responses());
     }
 
     [Fact]
