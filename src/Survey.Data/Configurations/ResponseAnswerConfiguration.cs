@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -27,6 +26,5 @@ internal sealed class RandomIdGenerator : ValueGenerator<long>
 {
     public override bool GeneratesTemporaryValues => false;
 
-    public override long Next(EntityEntry entry) =>
-        BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
+    public override long Next(EntityEntry entry) => ResponseAnswer.NewId();
 }

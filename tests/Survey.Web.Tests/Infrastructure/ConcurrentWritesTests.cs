@@ -88,14 +88,14 @@ public sealed class ConcurrentWritesTests
         Assert.EndsWith("/flowtest/done", done.Path, StringComparison.Ordinal);
     }
 
-    /// <summary>Counts the saves whose statements are running at the same moment (EF Core runs a save of one statement
-    /// without a transaction, so transactions alone would not show every writer).</summary>
     /// <summary>
-    /// Counts write saves and the most running at once: every SaveChanges (start, send) and every draft UPDATE a question
-    /// page runs in plain SQL outside SaveChanges.
+    /// Counts write saves and the most running at once: every SaveChanges (start), every draft UPDATE a question page runs
+    /// in plain SQL outside SaveChanges, and every send: its transaction, from the draft's DELETE to the commit. EF Core
+    /// runs a save of one statement without a transaction, so transactions alone would not show every writer.
     /// </summary>
-    private sealed class SaveProbe : SaveChangesInterceptor, IDbCommandInterceptor
+    private sealed class SaveProbe : SaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<DbTransaction, byte> _counted = new();
         private int _open;
         private int _most;
         private int _count;
@@ -122,9 +122,37 @@ public sealed class ConcurrentWritesTests
             return Task.CompletedTask;
         }
 
+        // A send ends as its COMMIT or ROLLBACK starts: the platform's own interceptor, which runs before this one, gives
+        // the write gate to the next writer as soon as that statement ends, before this probe would hear of it.
+        ValueTask<InterceptionResult> IDbTransactionInterceptor.TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken) =>
+            End(transaction, result);
+
+        ValueTask<InterceptionResult> IDbTransactionInterceptor.TransactionRollingBackAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken) =>
+            End(transaction, result);
+
+        Task IDbTransactionInterceptor.TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken)
+        {
+            End(transaction);
+            return Task.CompletedTask;
+        }
+
+        private ValueTask<InterceptionResult> End(DbTransaction transaction, InterceptionResult result)
+        {
+            End(transaction);
+            return ValueTask.FromResult(result);
+        }
+
+        private void End(DbTransaction transaction)
+        {
+            if (_counted.TryRemove(transaction, out _))
+            {
+                Interlocked.Decrement(ref _open);
+            }
+        }
+
         ValueTask<InterceptionResult<int>> IDbCommandInterceptor.NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken)
         {
-            if (IsDraftSave(command))
+            if (IsDraftSave(command) || (IsSend(command) && _counted.TryAdd(command.Transaction!, 0)))
             {
                 Open();
             }
@@ -150,6 +178,9 @@ public sealed class ConcurrentWritesTests
         }
 
         private static bool IsDraftSave(DbCommand command) => command.CommandText.StartsWith("UPDATE \"Drafts\"", StringComparison.Ordinal);
+
+        // The first statement of the check page's transaction (QuestionModel.Handler.SubmitAsync).
+        private static bool IsSend(DbCommand command) => command.CommandText.StartsWith("DELETE FROM \"Drafts\" WHERE \"Token\"", StringComparison.Ordinal);
 
         private void Open()
         {

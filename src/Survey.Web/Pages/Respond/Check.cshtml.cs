@@ -15,6 +15,7 @@ namespace Survey.Web.Pages.Respond;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [DraftPosts]
+[OneConnection]
 public sealed class CheckModel(
     SurveyLibrary library,
     SurveyDbContext db,
@@ -51,7 +52,7 @@ public sealed class CheckModel(
 
     public async Task<IActionResult> OnPostAsync(string surveyId, string token, CancellationToken cancellationToken)
     {
-        var (draft, answers, result) = await LoadAsync(surveyId, token, tracking: true, cancellationToken);
+        var (draft, answers, result) = await LoadAsync(surveyId, token, tracking: false, cancellationToken);
         if (result is not null || draft is null)
         {
             return result ?? NotFound();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,6 +20,7 @@ namespace Survey.Web.Pages.Respond;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [DraftPosts]
+[OneConnection]
 public sealed partial class QuestionModel(
     SurveyLibrary library,
     SurveyDbContext db,
@@ -249,46 +251,67 @@ public sealed partial class QuestionModel(
         }
 
         /// <summary>
-        /// Writes the anonymous response and deletes the draft in one SaveChanges (one transaction). The response gets a new
-        /// random id and the day only; nothing of the draft, the request or the respondent's device is copied.
+        /// Writes the anonymous response and deletes the draft in one transaction. The response gets a new random id and the
+        /// day only, its answers random ids (<see cref="ResponseAnswer.NewId"/>); nothing of the draft, the request or the
+        /// respondent's device is copied. The draft read without tracking is deleted only in the version that was read.
+        /// <para>
+        /// Plain SQL with parameters, as <see cref="SaveAsync"/> (quoted names as EF Core writes them, parameter types from
+        /// EF Core's mappings: the same on PostgreSQL): EF Core's change tracking and update pipeline for the response and its
+        /// answers were most of the check page's CPU (load benchmark profile, README). <c>CompletionTests</c> read what it
+        /// wrote back through EF Core.
+        /// </para>
         /// </summary>
         /// <returns>False when a concurrent save changed the draft first: nothing is stored and the page should be shown again.</returns>
         public static async Task<bool> SubmitAsync(SurveyDbContext db, SurveyDefinition survey, Draft draft, LanguageTag language, AnswerSet answers, DateOnly today, CancellationToken cancellationToken)
         {
-            var response = new SurveyResponse
+            var responseId = Guid.NewGuid();
+            var insert = new StringBuilder();
+            var values = new List<object?>();
+            string Next(object? value)
             {
-                Id = Guid.NewGuid(),
-                SurveyId = survey.Id,
-                SurveyVersion = survey.Version,
-                Language = language.Value,
-                CompletedOn = today,
-            };
-            foreach (var question in survey.Questions)
+                values.Add(value); // null is bound as NULL
+                return "{" + (values.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+            }
+            insert.Append(CultureInfo.InvariantCulture, $"""INSERT INTO "Responses" ("Id", "SurveyId", "SurveyVersion", "Language", "CompletedOn") VALUES ({Next(responseId)}, {Next(survey.Id)}, {Next(survey.Version)}, {Next(language.Value)}, {Next(today)});""");
+            var rows = survey.Questions.SelectMany(q => answers.Get(q.Id).Select(value => (Question: q.Id, Value: value))).ToList();
+            if (rows.Count > 0)
             {
-                foreach (var value in answers.Get(question.Id))
+                insert.Append("""INSERT INTO "ResponseAnswers" ("ResponseId", "Id", "QuestionId", "Item", "Code", "Text") VALUES """);
+                insert.AppendJoin(", ", rows.Select(row =>
+                    $"({Next(responseId)}, {Next(ResponseAnswer.NewId())}, {Next(row.Question)}, {Next(row.Value.Item)}, {Next(row.Value.Code)}, {Next(row.Value.Text)})"));
+                insert.Append(';');
+            }
+            var completed = CompletedCodes.For(draft.Token, today);
+            insert.Append(CultureInfo.InvariantCulture, $"""INSERT INTO "CompletedCodes" ("Hash", "Day") VALUES ({Next(completed.Hash)}, {Next(completed.Day)});""");
+            if (draft.InvitationId is { } invitation)
+            {
+                // Started from an invitation: marked answered (the day only) in the same transaction, so reminders stop.
+                // The response gets nothing of it.
+                insert.Append(CultureInfo.InvariantCulture, $"""UPDATE "Invitations" SET "Status" = {Next((int)InvitationStatus.Answered)}, "AnsweredOn" = {Next(today)} WHERE "Id" = {Next(invitation)};""");
+            }
+
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            {
+                try
                 {
-                    response.Answers.Add(new ResponseAnswer { QuestionId = question.Id, Item = value.Item, Code = value.Code, Text = value.Text });
+                    var deleted = await db.Database.ExecuteSqlAsync(
+                        $"""DELETE FROM "Drafts" WHERE "Token" = {draft.Token} AND "Version" = {draft.Version}""", cancellationToken);
+                    if (deleted == 1)
+                    {
+                        await db.Database.ExecuteSqlRawAsync(insert.ToString(), values!, cancellationToken);
+                        await transaction.CommitAsync(cancellationToken);
+                        return true;
+                    }
                 }
+                catch (System.Data.Common.DbException)
+                {
+                    // The completed code's hash is already there: a concurrent request sent this code first.
+                }
+                await transaction.RollbackAsync(CancellationToken.None);
             }
-            db.Responses.Add(response);
-            db.Drafts.Remove(draft);
-            db.CompletedCodes.Add(CompletedCodes.For(draft.Token, today));
-            // Started from an invitation: mark it answered (the day only) in the same transaction, so reminders stop. The
-            // response gets nothing of it.
-            await Invitations.MarkAnsweredAsync(db, draft.InvitationId, today, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent request (a double click) submitted or saved this draft first: this one stores nothing (the
-                // draft is gone, or the completed code's hash is already there).
-                // If the draft is gone, that request stored the response; otherwise show the page again.
-                db.ChangeTracker.Clear();
-                return !await db.Drafts.AnyAsync(d => d.Token == draft.Token, cancellationToken);
-            }
+            // A concurrent request (a double click) submitted or saved this draft first: this one stored nothing. If the
+            // draft is gone, that request stored the response; otherwise show the page again.
+            return !await db.Drafts.AnyAsync(d => d.Token == draft.Token, cancellationToken);
         }
     }
 }
