@@ -35,7 +35,7 @@ public sealed class CheckModel(
 
     public async Task<IActionResult> OnGetAsync(string surveyId, string token, CancellationToken cancellationToken)
     {
-        var (draft, answers, result) = await LoadAsync(surveyId, token, tracking: false, cancellationToken);
+        var (draft, answers, result) = await LoadAsync(surveyId, token, cancellationToken);
         if (result is not null)
         {
             return result;
@@ -52,7 +52,7 @@ public sealed class CheckModel(
 
     public async Task<IActionResult> OnPostAsync(string surveyId, string token, CancellationToken cancellationToken)
     {
-        var (draft, answers, result) = await LoadAsync(surveyId, token, tracking: false, cancellationToken);
+        var (draft, answers, result) = await LoadAsync(surveyId, token, cancellationToken);
         if (result is not null || draft is null)
         {
             return result ?? NotFound();
@@ -66,7 +66,7 @@ public sealed class CheckModel(
         return Redirect($"/{Language}/{Survey.Id}/done");
     }
 
-    private async Task<(Draft? Draft, AnswerSet Answers, IActionResult? Result)> LoadAsync(string surveyId, string token, bool tracking, CancellationToken cancellationToken)
+    private async Task<(Draft? Draft, AnswerSet Answers, IActionResult? Result)> LoadAsync(string surveyId, string token, CancellationToken cancellationToken)
     {
         Language = LocalizationExtensions.CurrentLanguage();
         Token = token;
@@ -76,7 +76,7 @@ public sealed class CheckModel(
             return (null, AnswerSet.Empty, NotFound());
         }
         Survey = survey;
-        var draft = await DraftQueries.FindAsync(db, token, surveyId, tracking, cancellationToken);
+        var draft = await DraftQueries.FindAsync(db, token, surveyId, cancellationToken);
         if (draft is null || draft.SurveyVersion != survey.Version)
         {
             // A second click on Send arrives after the first one deleted the draft (also after a restart: the record of

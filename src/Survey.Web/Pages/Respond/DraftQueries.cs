@@ -20,18 +20,11 @@ internal static class DraftQueries
     private const string Select =
         """SELECT "SurveyVersion", "Language", "AnswersJson", "ReachedPages", "StartedOn", "UpdatedOn", "Version", "InvitationId" FROM "Drafts" WHERE "Token" = @token AND "SurveyId" = @survey""";
 
-    /// <summary>The draft of <paramref name="token"/> in <paramref name="surveyId"/>; tracked (attached unchanged) when the page is going to save it through EF Core.</summary>
-    public static async Task<Draft?> FindAsync(SurveyDbContext db, string token, string surveyId, bool tracking, CancellationToken cancellationToken)
-    {
-        var draft = await ReadAsync(db, token, surveyId, cancellationToken);
-        if (draft is not null && tracking)
-        {
-            db.Drafts.Attach(draft);
-        }
-        return draft;
-    }
-
-    private static async Task<Draft?> ReadAsync(SurveyDbContext db, string token, string surveyId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The draft of <paramref name="token"/> in <paramref name="surveyId"/>, not tracked: the pages save it in plain SQL
+    /// too, by the version read (<see cref="QuestionModel.Handler.SaveAsync"/>, <see cref="QuestionModel.Handler.SubmitAsync"/>).
+    /// </summary>
+    public static async Task<Draft?> FindAsync(SurveyDbContext db, string token, string surveyId, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

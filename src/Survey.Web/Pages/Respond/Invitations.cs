@@ -8,7 +8,7 @@ namespace Survey.Web.Pages.Respond;
 /// <summary>
 /// Personal invitations in the respondent flow: a mailed link's token or a letter's access code opens the survey once.
 /// The first use starts a draft that remembers the invitation; using it again while the draft is open continues that
-/// draft; once the response is sent (<see cref="MarkAnsweredAsync"/>) or the wave has closed, it opens nothing. Every
+/// draft; once the response is sent (marked answered by <see cref="QuestionModel.Handler.SubmitAsync"/>) or the wave has closed, it opens nothing. Every
 /// refusal is the same, so a visitor cannot tell an unknown code from a used or expired one.
 /// </summary>
 public static class Invitations
@@ -57,21 +57,5 @@ public static class Invitations
         }
         var draft = await IntroModel.Handler.StartAsync(db, survey, lang, today, cancellationToken, found.Invitation.Id);
         return new Redeemed(draft, survey, lang);
-    }
-
-    /// <summary>Marks the draft's invitation answered with the day only; added to the caller's unit of work (not saved here).</summary>
-    public static async Task MarkAnsweredAsync(SurveyDbContext db, long? invitationId, DateOnly today, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (invitationId is null)
-        {
-            return;
-        }
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
-        if (invitation is not null)
-        {
-            invitation.Status = InvitationStatus.Answered;
-            invitation.AnsweredOn = today;
-        }
     }
 }

@@ -51,7 +51,7 @@ public sealed partial class QuestionModel(
 
     public async Task<IActionResult> OnGetAsync(string surveyId, string token, string pageId, string? notice, string? @return, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(surveyId, token, pageId, tracking: false, cancellationToken);
+        var loaded = await LoadAsync(surveyId, token, pageId, cancellationToken);
         if (loaded.Result is { } result)
         {
             return result;
@@ -65,8 +65,7 @@ public sealed partial class QuestionModel(
 
     public async Task<IActionResult> OnPostAsync(string surveyId, string token, string pageId, string? nav, string? switchTo, string? @return, CancellationToken cancellationToken)
     {
-        // Read without tracking: the save is one UPDATE of the loaded version (Handler.SaveAsync).
-        var loaded = await LoadAsync(surveyId, token, pageId, tracking: false, cancellationToken);
+        var loaded = await LoadAsync(surveyId, token, pageId, cancellationToken);
         if (loaded.Result is { } result)
         {
             return result;
@@ -131,7 +130,7 @@ public sealed partial class QuestionModel(
     /// <summary>The draft and its answers as read once per request (the JSON is not parsed again), or the result to give instead.</summary>
     private sealed record Loaded(Draft? Draft, IActionResult? Result, AnswerSet? Answers = null);
 
-    private async Task<Loaded> LoadAsync(string surveyId, string token, string pageId, bool tracking, CancellationToken cancellationToken)
+    private async Task<Loaded> LoadAsync(string surveyId, string token, string pageId, CancellationToken cancellationToken)
     {
         Language = LocalizationExtensions.CurrentLanguage();
         Token = token;
@@ -141,7 +140,7 @@ public sealed partial class QuestionModel(
             return new(null, NotFound());
         }
         Survey = survey;
-        var draft = await DraftQueries.FindAsync(db, token, surveyId, tracking, cancellationToken);
+        var draft = await DraftQueries.FindAsync(db, token, surveyId, cancellationToken);
         if (draft is null)
         {
             // A second click on Submit arrives after the first one deleted the draft: show the same closing page.
