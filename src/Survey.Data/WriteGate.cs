@@ -37,6 +37,12 @@ public sealed class StorageOptions
 /// one committed. Only writes pass through: reads (every page GET) never wait here, and in WAL mode never wait for the
 /// writer either. The transactions are short: a page reads and validates outside, and SaveChanges writes its few rows.
 /// Another process writing the same file (the command line) can still collide; Microsoft.Data.Sqlite's retry covers that.
+/// <para>
+/// Pages that write: the introduction's POST (a new draft), a question page's POST (its draft), the check page's POST (the
+/// response; the draft deleted), an invitation link or letter code opened the first time (GET or POST: a new draft),
+/// researcher sign-in, the panel's sign-up and personal pages, and the researchers' wave and import pages; besides them
+/// the mail outbox and the results and housekeeping jobs. Question, check and result pages only read on GET.
+/// </para>
 /// </remarks>
 public sealed class WriteGate(bool serialize)
 {

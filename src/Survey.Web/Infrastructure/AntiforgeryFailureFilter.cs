@@ -16,10 +16,12 @@ public sealed class AntiforgeryFailureFilter : IAlwaysRunResultFilter
     {
         if (context.Result is IAntiforgeryValidationFailedResult)
         {
-            var request = context.HttpContext.Request;
-            context.Result = new RedirectResult(request.PathBase + request.Path + "?notice=" + NoticeKey) { };
+            context.Result = BackToForm(context.HttpContext.Request);
         }
     }
+
+    /// <summary>The same page again, with the "form expired" notice; used for forged posts too (<see cref="DraftPostsAttribute"/>).</summary>
+    public static RedirectResult BackToForm(HttpRequest request) => new(request.PathBase + request.Path + "?notice=" + NoticeKey);
 
     public void OnResultExecuted(ResultExecutedContext context)
     {

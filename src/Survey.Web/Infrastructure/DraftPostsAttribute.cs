@@ -33,7 +33,7 @@ public sealed class DraftPostsAttribute : Attribute, IResourceFilter
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site is "cross-site" or "same-site")
         {
-            context.Result = new RedirectResult(request.PathBase + request.Path + "?notice=" + AntiforgeryFailureFilter.NoticeKey);
+            context.Result = AntiforgeryFailureFilter.BackToForm(request);
         }
     }
 

@@ -31,6 +31,21 @@ public sealed class StartTests(SurveyAppFactory app)
     }
 
     [Fact]
+    public async Task Intro_StartWithoutAntiforgeryToken_StartsNothing()
+    {
+        // The introduction keeps its token (README, forged posts): unlike question pages, its address holds no resume code.
+        var client = RespondentClient.For(app);
+        var intro = await client.GetAsync("/nl/flowtest");
+        Assert.NotNull(intro.AntiforgeryToken);
+        var before = app.WithDb(db => db.Drafts.Count());
+
+        var result = await client.PostAsync(intro, [], withToken: false);
+
+        Assert.Equal(intro.Path, result.Path);
+        Assert.Equal(before, app.WithDb(db => db.Drafts.Count()));
+    }
+
+    [Fact]
     public async Task Start_UnsupportedLanguage_IsNotFound()
     {
         var page = await RespondentClient.For(app).GetAsync("/de");
