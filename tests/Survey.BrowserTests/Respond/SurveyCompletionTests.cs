@@ -92,6 +92,12 @@ public sealed class SurveyCompletionTests(BrowserFixture browser, ITestOutputHel
             if (javaScript)
             {
                 await Screenshots.SaveAsync(page, $"{surveyId}-{respondent.Language}-check");
+                // The check page on a phone too; the rest of the walk goes on at the width it started with.
+                var width = page.ViewportSize!;
+                await page.SetViewportSizeAsync(320, 800);
+                await check("check page at 320 px");
+                await Screenshots.SaveAsync(page, $"{surveyId}-{respondent.Language}-check-320");
+                await page.SetViewportSizeAsync(width.Width, width.Height);
             }
             // Every question answered on the way is listed, and a change link comes back here through Continue.
             Assert.Equal(questionsSeen, await page.Locator(".check-row").CountAsync());
